@@ -1,0 +1,2 @@
+// Dexie runs on this in-memory IndexedDB in Node.
+import 'fake-indexeddb/auto';
