@@ -19,17 +19,70 @@
 // A period is [start, end): at its start it is work time, at its end it is not. Touching
 // periods ("07:30-11:30","11:30-12:00", or "…-24:00" then "00:00-…" the next day) are one
 // continuous stretch of work, with no boundary where they meet.
+//
+// This file is the public API. The helpers in schedule*.ts export only internals, never a name
+// this file exports, because WXT auto-imports every export of utils/ and warns about a name
+// exported twice. Local day keys (localDayKey, localMidnight) are their
+// own module, scheduleDayKey.ts, for callers that count per day without a schedule.
 import { hasOfficialData } from './calendar';
 import { dayEntry } from './scheduleDay';
-import { addDays, instantOf, localDayKey } from './scheduleDayKey';
-import type { CalendarStatus, Schedule } from './scheduleTypes';
+import { addDaysToKey, instantOnDay, localDayKey } from './scheduleDayKey';
 
-export type { CalendarStatus, DayDescription, DayKind, Period, Schedule, Weekday } from './scheduleTypes';
-export { describeDay, periodsForDay } from './scheduleDay';
-export { localDayKey, localMidnight } from './scheduleDayKey';
+// The shape of the policy's `schedule` object after validation (DESIGN.md, "The policy").
+// The policy module hands it over normalised and valid; this code only parses it.
+
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+
+export interface Schedule {
+  /** Work periods per weekday, "HH:MM-HH:MM" local time, start < end, "24:00" allowed as an end. */
+  weekly: Record<Weekday, string[]>;
+  /** 'cn': State Council public holidays are off and make-up days (调休) are on. */
+  officialCalendar: 'cn' | 'none';
+  /** Extra days off: "YYYY-MM-DD" or an inclusive range "YYYY-MM-DD..YYYY-MM-DD". */
+  holidays: string[];
+  /** Extra working days, with the periods of weekday `as`. */
+  workdays: { date: string; as?: Weekday }[];
+}
+
+/** A work period in minutes since local midnight, [start, end); end may be 1440. */
+export interface Period {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Why a day has the periods it has; the block page and the URL tester explain it. */
+export type DayKind = 'weekly' | 'officialHoliday' | 'officialMakeup' | 'extraHoliday' | 'extraWorkday';
+
+export interface DayDescription {
+  readonly dayKey: string;
+  readonly kind: DayKind;
+  /** Work periods of the day, sorted by start; empty on a day off. */
+  readonly periods: readonly Period[];
+  /** The weekday whose timetable applies; null when the day is off by a holiday. */
+  readonly timetableOf: Weekday | null;
+  /** Official holiday name (中文, e.g. '国庆节') for officialHoliday and officialMakeup days. */
+  readonly holidayName?: string;
+  /** The same name in English, e.g. 'National Day'. */
+  readonly holidayNameEn?: string;
+}
+
+export interface CalendarStatus {
+  /** Years near the instant asked about that the official calendar has no data for yet. */
+  missingYears: number[];
+}
 
 /** How far nextBoundary looks ahead, in days; a year covers any holiday or vacation. */
 export const BOUNDARY_HORIZON_DAYS = 366;
+
+/** Why `dayKey` ('YYYY-MM-DD', local) has the work periods it has. */
+export function describeDay(schedule: Schedule, dayKey: string): DayDescription {
+  return dayEntry(schedule, dayKey).description;
+}
+
+/** The work periods of `dayKey` in minutes since local midnight, sorted by start; empty on a day off. */
+export function periodsForDay(schedule: Schedule, dayKey: string): readonly Period[] {
+  return dayEntry(schedule, dayKey).description.periods;
+}
 
 /** Whether `at` (epoch ms) falls in a work period. */
 export function isWorkTime(schedule: Schedule, at: number): boolean {
@@ -55,8 +108,8 @@ export function nextBoundary(schedule: Schedule, at: number): number | null {
       else return stretchEnd;
     }
     // A stretch that stops before midnight cannot be continued by the next day.
-    if (stretchEnd !== null && stretchEnd < instantOf(dayKey, 24 * 60)) return stretchEnd;
-    dayKey = addDays(dayKey, 1);
+    if (stretchEnd !== null && stretchEnd < instantOnDay(dayKey, 24 * 60)) return stretchEnd;
+    dayKey = addDaysToKey(dayKey, 1);
   }
   return null;
 }

@@ -2,7 +2,7 @@
 // isWorkTime runs on every navigation, so strings are not re-parsed each time.
 // The policy hands over a new object whenever it changes, so a WeakMap keyed by the
 // object is a correct cache and lets old policies be collected.
-import type { DayDescription, Period, Schedule, Weekday } from './scheduleTypes';
+import type { DayDescription, Period, Schedule, Weekday } from './schedule';
 
 const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
@@ -33,7 +33,7 @@ function parseClock(clock: string): number {
 }
 
 /** "07:30-11:30" → { start: 450, end: 690 }. */
-export function parsePeriod(text: string): Period {
+function parsePeriod(text: string): Period {
   const [start = '', end = ''] = text.split('-');
   return { start: parseClock(start), end: parseClock(end) };
 }

@@ -3,14 +3,14 @@
 import { hasOfficialData, officialDay } from './calendar';
 import { compiledSchedule, isExtraHoliday, MAX_CACHED_DAYS } from './scheduleCompile';
 import type { CompiledSchedule, DayEntry } from './scheduleCompile';
-import { instantOf, weekdayOf, yearOf } from './scheduleDayKey';
-import type { DayDescription, Period, Schedule, Weekday } from './scheduleTypes';
+import { instantOnDay, weekdayOfKey, yearOfKey } from './scheduleDayKey';
+import type { DayDescription, Period, Schedule, Weekday } from './schedule';
 
 const MONDAY_TO_FRIDAY: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
 
 /** Rule 1 without `as`: the date's own weekday if it has periods (a weekday swap), else Monday's. */
 function timetableForExtraWorkday(schedule: CompiledSchedule, dayKey: string): Weekday {
-  const own = weekdayOf(dayKey);
+  const own = weekdayOfKey(dayKey);
   return schedule.weekly[own].length > 0 ? own : 'mon';
 }
 
@@ -37,7 +37,7 @@ function decide(schedule: CompiledSchedule, dayKey: string): DayDescription {
   // calendarStatus reports it. officialDay() would return null there anyway, the
   // explicit check documents the intent.
   const official =
-    schedule.officialCalendar === 'cn' && hasOfficialData(yearOf(dayKey)) ? officialDay(dayKey) : null;
+    schedule.officialCalendar === 'cn' && hasOfficialData(yearOfKey(dayKey)) ? officialDay(dayKey) : null;
   if (official?.kind === 'holiday') {
     return {
       dayKey, kind: 'officialHoliday', periods: [], timetableOf: null,
@@ -51,7 +51,7 @@ function decide(schedule: CompiledSchedule, dayKey: string): DayDescription {
       holidayName: official.name, holidayNameEn: official.nameEn,
     };
   }
-  const timetableOf = weekdayOf(dayKey);
+  const timetableOf = weekdayOfKey(dayKey);
   return { dayKey, kind: 'weekly', periods: periodsOf(timetableOf), timetableOf };
 }
 
@@ -59,8 +59,8 @@ function decide(schedule: CompiledSchedule, dayKey: string): DayDescription {
 function spansOf(dayKey: string, periods: readonly Period[]): [number, number][] {
   const spans: [number, number][] = [];
   for (const period of periods) {
-    const start = instantOf(dayKey, period.start);
-    const end = instantOf(dayKey, period.end);
+    const start = instantOnDay(dayKey, period.start);
+    const end = instantOnDay(dayKey, period.end);
     const last = spans[spans.length - 1];
     if (last !== undefined && start <= last[1]) last[1] = Math.max(last[1], end);
     else if (start < end) spans.push([start, end]);
@@ -82,14 +82,4 @@ export function dayEntry(schedule: Schedule, dayKey: string): DayEntry {
     compiled.days.set(dayKey, entry);
   }
   return entry;
-}
-
-/** Why `dayKey` ('YYYY-MM-DD', local) has the work periods it has. */
-export function describeDay(schedule: Schedule, dayKey: string): DayDescription {
-  return dayEntry(schedule, dayKey).description;
-}
-
-/** The work periods of `dayKey` in minutes since local midnight, sorted; empty on a day off. */
-export function periodsForDay(schedule: Schedule, dayKey: string): readonly Period[] {
-  return describeDay(schedule, dayKey).periods;
 }

@@ -1,7 +1,7 @@
 // Local calendar days as 'YYYY-MM-DD' keys. Keys compare correctly as strings.
 // Days are stepped with local Date arithmetic, never by adding 86 400 000 ms, so the code
 // stays right in a zone with daylight saving time even though China has none.
-import type { Weekday } from './scheduleTypes';
+import type { Weekday } from './schedule';
 
 const WEEKDAY_BY_JS_DAY: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
@@ -36,21 +36,21 @@ export function localMidnight(dayKey: string): number {
 }
 
 /** Epoch ms of `minutes` after the local midnight of `dayKey`; 1440 is the next day's midnight. */
-export function instantOf(dayKey: string, minutes: number): number {
+export function instantOnDay(dayKey: string, minutes: number): number {
   return localDate(dayKey, minutes).getTime();
 }
 
 /** The day key `days` calendar days after `dayKey` (negative goes back). */
-export function addDays(dayKey: string, days: number): string {
+export function addDaysToKey(dayKey: string, days: number): string {
   const date = localDate(dayKey);
   date.setDate(date.getDate() + days);
   return keyOfDate(date);
 }
 
-export function weekdayOf(dayKey: string): Weekday {
+export function weekdayOfKey(dayKey: string): Weekday {
   return WEEKDAY_BY_JS_DAY[localDate(dayKey).getDay()] ?? 'mon';
 }
 
-export function yearOf(dayKey: string): number {
+export function yearOfKey(dayKey: string): number {
   return Number(dayKey.slice(0, 4));
 }

@@ -5,14 +5,13 @@ import {
   calendarStatus,
   describeDay,
   isWorkTime,
-  localDayKey,
-  localMidnight,
   nextBoundary,
   periodsForDay,
   type Schedule,
   type Weekday,
 } from '../../utils/schedule';
 import { hasOfficialData, officialDay } from '../../utils/calendar';
+import { localDayKey, localMidnight } from '../../utils/scheduleDayKey';
 
 // Tests run with TZ=Asia/Shanghai (vitest.config.ts), so local time is Beijing time.
 
