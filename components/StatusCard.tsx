@@ -1,0 +1,26 @@
+import type { StatusResponse } from '@/utils/messages';
+import { describeWhen } from '@/utils/when';
+import { useT } from './i18n';
+
+export function StatusCard({ status }: { status: StatusResponse }) {
+  const t = useT();
+  const when = status.nextBoundary === null ? null : describeWhen(status.nextBoundary, status.now);
+  const whenText = when ? t(when.key, when.args) : null;
+  return (
+    <section class={`status ${status.workTime ? 'status--work' : 'status--off'}`} aria-live="polite">
+      {status.schoolName && <p class="status__school">{status.schoolName}</p>}
+      <h1 class="status__headline" data-testid="work-status">
+        {t(status.workTime ? 'popupWorkTimeNow' : 'popupOffTimeNow')}
+      </h1>
+      <p class="status__until" data-testid="work-until">
+        {whenText === null ? t('popupNoBoundary') : t(status.workTime ? 'popupWorkUntil' : 'popupWorkStarts', [whenText])}
+      </p>
+      {status.policy.present && !status.policy.valid && (
+        <p class="warning" role="alert" data-testid="policy-warning">{t('popupPolicyInvalid')}</p>
+      )}
+      {status.calendarMissingYears.length > 0 && (
+        <p class="warning" role="alert">{t('popupCalendarMissing', [status.calendarMissingYears.join('、')])}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,4 @@
+import { mountPage } from '@/utils/page-runtime';
+import '@/components/style.css';
+
+mountPage(<main />);

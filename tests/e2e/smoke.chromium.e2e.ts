@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import type { PolicyStatus } from '@/utils/policy-status';
+import { ChromiumPolicyFile, launchChromium, readLocal, type ChromiumSession } from './support/chromium';
+import { waitFor } from './support/poll';
+
+const SCHOOL = '北票市第七初级中学';
+
+describe('Chromium: the built extension loads and reads its managed policy', () => {
+  const policyFile = new ChromiumPolicyFile();
+  let session: ChromiumSession | undefined;
+  afterEach(async () => {
+    try {
+      await session?.close();
+    } finally {
+      policyFile.remove();
+      session = undefined;
+    }
+  });
+
+  test('a policy in /etc/chromium/policies/managed is read and parsed, and Chrome accepts managed_schema.json', async () => {
+    policyFile.write({ schoolName: SCHOOL, retentionDays: 90 });
+    session = await launchChromium();
+    const manifest = await session.worker.evaluate(() => chrome.runtime.getManifest());
+    expect(manifest.storage?.managed_schema).toBe('managed_schema.json');
+
+    const status = await waitFor('the policy status', async () => {
+      const s = await readLocal<PolicyStatus>(session!.worker, 'policyStatus');
+      return s?.present ? s : undefined;
+    });
+    expect(status).toMatchObject({ present: true, valid: true, errors: [] });
+    expect(await readLocal(session.worker, 'lastGoodPolicy')).toMatchObject({ schoolName: SCHOOL, retentionDays: 90 });
+
+    const popup = await session.openExtensionPage('popup.html');
+    await expect.poll(() => popup.locator('.status__school').textContent()).toBe(SCHOOL);
+    await expect.poll(() => popup.getByTestId('work-status').textContent()).toMatch(/工作时间/);
+  });
+
+  test('an invalid policy is reported with its path and the built-in defaults stay in force', async () => {
+    policyFile.write({ schedule: { weekly: { mon: ['08:00-07:00'] } }, retentionDays: 'forever' });
+    session = await launchChromium();
+    const status = await waitFor('the policy status', async () => {
+      const s = await readLocal<PolicyStatus>(session!.worker, 'policyStatus');
+      return s?.present ? s : undefined;
+    });
+    expect(status.valid).toBe(false);
+    expect(status.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['schedule.weekly.mon[0]', 'retentionDays']));
+    expect(await readLocal(session.worker, 'lastGoodPolicy')).toBeNull();
+
+    const options = await session.openExtensionPage('options.html');
+    await expect.poll(() => options.getByTestId('policy-errors').textContent()).toContain('schedule.weekly.mon[0]');
+  });
+});

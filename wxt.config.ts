@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { buildManagedSchema } from './utils/managed-schema';
+
+/** Chrome/Edge id bgnkmlpmadeeenodgpgkalcmnafbagak follows from this public key (README). */
+const CHROME_PUBLIC_KEY = readFileSync(new URL('./keys/chrome-public-key.b64', import.meta.url), 'utf8').trim();
+export const GECKO_ID = 'qingfeng@qingfeng.school';
+
+// Both builds are Manifest V3: one code path (declarativeNetRequest, action, storage.session)
+// in every browser, and Firefox 142+ runs MV3 DNR redirects as well as MV2 (BROWSERS.md).
+export default defineConfig({
+  manifestVersion: 3,
+  // Explicit imports everywhere: a reader sees where a name comes from, and utils/ files may
+  // share export names without WXT's auto-import registry colliding.
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    permissions: ['storage', 'declarativeNetRequest', 'alarms', 'tabs', 'idle'],
+    // Redirecting a request to the block page needs host access to it in both browsers.
+    host_permissions: ['http://*/*', 'https://*/*'],
+    action: { default_title: '__MSG_extName__' },
+    // A DNR redirect that a link click started ends on an error page unless the block page
+    // is web-accessible (BROWSERS.md).
+    web_accessible_resources: [{ resources: ['blocked.html'], matches: ['http://*/*', 'https://*/*'] }],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {
+          key: CHROME_PUBLIC_KEY,
+          // Firefox reads no managed_schema; Chrome refuses policy keys the schema lacks.
+          storage: { managed_schema: 'managed_schema.json' },
+        }),
+  }),
+  hooks: {
+    'build:publicAssets': (wxt, files) => {
+      if (wxt.config.browser === 'firefox') return;
+      files.push({ relativeDest: 'managed_schema.json', contents: JSON.stringify(buildManagedSchema(), null, 2) });
+    },
+  },
+});
