@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { buildHostIndex, categorizeHost, matchUrlKeyword, type CategoryRuleSet, type MatchConfig } from '../../utils/classify';
 import { CHROME_DNR_LIMITS, FIREFOX_DNR_LIMITS, type DnrLimits, type DnrRule } from '../../utils/dnr-types';
-import { compileBlockRules, escapeRegex, PRIORITY, RULE_ID, rulesEqual, rulesFingerprint, type CompileOptions } from '../../utils/rules';
+import { compileBlockRules, escapeRegex, PRIORITY, RULE_ID, TRAILING_DOT_REGEX, rulesEqual, rulesFingerprint, type CompileOptions } from '../../utils/rules';
 
 const BLOCK_PAGE = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/blocked.html';
 const base: Omit<CompileOptions, 'limits'> & { limits: DnrLimits } = { blockPageUrl: BLOCK_PAGE, limits: CHROME_DNR_LIMITS };
@@ -49,7 +49,9 @@ function evaluate(rules: readonly DnrRule[], url: string): Outcome {
   const winner = matched.reduce((a, b) => (rank(b) > rank(a) ? b : a));
   if (winner.action.type === 'allow') return { kind: 'allow', rule: winner };
   const re = new RegExp(winner.condition.regexFilter ?? '', 'i');
-  const to = url.replace(re, (whole) => (winner.action.type === 'redirect' ? winner.action.redirect.regexSubstitution ?? '' : '').replace('\\0', whole));
+  const substitution = winner.action.type === 'redirect' ? (winner.action.redirect.regexSubstitution ?? '') : '';
+  // RE2 substitution: \0 is the whole match, \1..\9 the groups.
+  const to = url.replace(re, (...groups: string[]) => substitution.replace(/\\(\d)/g, (_, d: string) => groups[Number(d)] ?? ''));
   return { kind: 'redirect', rule: winner, to };
 }
 
@@ -95,7 +97,7 @@ describe('compileBlockRules: rule shapes', () => {
   });
 
   test('log and off categories produce no rules', () => {
-    expect([...byId.keys()].filter((id) => id < RULE_ID.keywordBase)).toEqual([10, 40]);
+    expect([...byId.keys()].filter((id) => id < RULE_ID.keywordBase)).toEqual([RULE_ID.trailingDot, 10, 40]);
     expect(rules.some((r) => JSON.stringify(r).includes('bilibili') || JSON.stringify(r).includes('500.com'))).toBe(false);
     expect(rules.some((r) => JSON.stringify(r).includes('dianying') || JSON.stringify(r).includes('caipiao'))).toBe(false);
   });
@@ -128,9 +130,9 @@ describe('compileBlockRules: rule shapes', () => {
       keywordRules: 2,
       allowRules: 1,
       unlockRules: 0,
-      regexRules: 4,
-      redirectRules: 4,
-      total: 5,
+      regexRules: 5,
+      redirectRules: 5,
+      total: 6,
       blockedDomains: 3,
       nextUnlockExpiry: null,
     });
@@ -233,24 +235,52 @@ describe('compileBlockRules: live unlocks', () => {
   });
 });
 
-describe('compileBlockRules: trailing-dot variants', () => {
+describe('compileBlockRules: trailing-dot hosts', () => {
   const config: MatchConfig = {
-    allow: [],
+    allow: ['mp.weixin.qq.com'],
     categories: [category('shopping', 'block', ['taobao.com']), category('video', 'log', ['v.taobao.com'])],
   };
+  const { rules } = compileOk(config);
+  /** Follows redirects as the browser does: a redirected request meets the rules again. */
+  const finalOutcome = (url: string): Outcome => {
+    let outcome = evaluate(rules, url);
+    for (let hops = 0; outcome.kind === 'redirect' && outcome.rule.id === RULE_ID.trailingDot && hops < 3; hops++) {
+      outcome = evaluate(rules, outcome.to);
+    }
+    return outcome;
+  };
 
-  test('off by default', () => {
-    expect(compileOk(config).rules.map((r) => r.id)).toEqual([10]);
+  test.each([
+    ['http://taobao.com./', 'http://taobao.com/'],
+    ['https://item.taobao.com.:8443/a?b#c', 'https://item.taobao.com:8443/a?b#c'],
+    ['http://u:p@taobao.com../x', 'http://u:p@taobao.com/x'],
+    ['http://taobao.com.', 'http://taobao.com'],
+  ])('%s is sent to %s without the dot', (url, expected) => {
+    const outcome = evaluate([rules.find((r) => r.id === RULE_ID.trailingDot)!], url);
+    expect(outcome.kind === 'redirect' && outcome.to).toBe(expected);
   });
 
-  test('fqdnVariants adds one rule per category rule, every domain ending with a dot', () => {
-    const { rules } = compileOk(config, { fqdnVariants: true });
-    expect(rules.map((r) => [r.id, r.condition.requestDomains, r.condition.excludedRequestDomains])).toEqual([
-      [10, ['taobao.com'], ['v.taobao.com']],
-      [11, ['taobao.com.'], ['v.taobao.com.']],
-    ]);
-    expect(evaluate(rules, 'https://item.taobao.com./').kind).toBe('redirect');
-    expect(evaluate(rules, 'https://v.taobao.com./').kind).toBe('none');
+  test.each([
+    ['http://taobao.com./', 'redirect'],
+    ['http://item.taobao.com./x', 'redirect'],
+    ['http://v.taobao.com./', 'none'],
+    ['http://mp.weixin.qq.com./', 'allow'],
+  ])('%s ends as %s, as its dotless twin does', (url, kind) => {
+    const outcome = finalOutcome(url);
+    expect(outcome.kind).toBe(kind);
+    if (outcome.kind === 'redirect') expect(outcome.rule.id).not.toBe(RULE_ID.trailingDot);
+  });
+
+  test('no dotless URL matches the trailing-dot rule', () => {
+    const dot = new RegExp(TRAILING_DOT_REGEX);
+    for (const url of ['http://taobao.com/', 'https://a.b.c/x.y.', 'http://taobao.com:80/a.', 'http://x.cn/?q=a.b.']) {
+      expect(dot.test(url), url).toBe(false);
+    }
+  });
+
+  test('there is no trailing-dot rule when nothing is blocked', () => {
+    const none = compileOk({ allow: ['a.cn'], categories: [category('video', 'log', ['v.cn'])] }).rules;
+    expect(none.some((r) => r.id === RULE_ID.trailingDot)).toBe(false);
   });
 });
 
@@ -265,18 +295,18 @@ describe('compileBlockRules: limits', () => {
       errors: [
         {
           kind: 'regexRules',
-          count: 1022,
+          count: 1023,
           limit: 1000,
-          over: 22,
-          message: "22 regex rules (1021 keyword rules and 1 category rules) over the browser's regex-rule limit of 1000 (1022 in all)",
+          over: 23,
+          message: "23 regex rules (1021 keyword rules, 1 category rules and 1 trailing-dot rule) over the browser's regex-rule limit of 1000 (1023 in all)",
         },
       ],
     });
   });
 
   test.each([
-    ['dynamicRules', { maxDynamicRules: 3, maxUnsafeDynamicRules: 100, maxRegexRules: 100 }, 4, 1],
-    ['unsafeRules', { maxDynamicRules: 100, maxUnsafeDynamicRules: 2, maxRegexRules: 100 }, 3, 1],
+    ['dynamicRules', { maxDynamicRules: 4, maxUnsafeDynamicRules: 100, maxRegexRules: 100 }, 5, 1],
+    ['unsafeRules', { maxDynamicRules: 100, maxUnsafeDynamicRules: 3, maxRegexRules: 100 }, 4, 1],
   ] as const)('%s over the limit is an error', (kind, limits, count, over) => {
     const config: MatchConfig = { allow: ['ok.cn'], categories: [category('c', 'block', ['x.cn'], keywords(2))] };
     const result = compileBlockRules(config, { ...base, limits });
