@@ -109,7 +109,8 @@ export const dateOrRangeSchema = z
   .string()
   .superRefine((value, ctx) => {
     const parts = value.split('..');
-    if (parts.length > 2) return reportPolicyError(ctx, 'policyErrDateFormat', [quotePolicyValue(value)]);
+    // The whole value is quoted when its shape is wrong; a single impossible date by itself.
+    if (parts.length > 2 || !parts.every((p) => DATE.test(p))) return reportPolicyError(ctx, 'policyErrDateFormat', [quotePolicyValue(value)]);
     if (!parts.every((p) => checkDate(p, ctx))) return;
     if (parts.length === 2 && (parts[0] ?? '') > (parts[1] ?? '')) reportPolicyError(ctx, 'policyErrDateRangeOrder', [value]);
   })
@@ -145,6 +146,7 @@ export const hostEntrySchema = z
     // The URL/wildcard/path/port messages quote a suggestion; without one, say it plainly.
     const withSuggestion = r.reason === 'url' || r.reason === 'wildcard' || r.reason === 'path' || r.reason === 'port';
     if (withSuggestion && r.suggestion === undefined) reportPolicyError(ctx, 'policyErrHostNotHost', [quotePolicyValue(value)]);
+    else if (r.reason === 'empty') reportPolicyError(ctx, 'policyErrHostEmpty', []);
     else reportPolicyError(ctx, HOST_ERROR_KEY[r.reason], r.suggestion === undefined ? [quotePolicyValue(value)] : [quotePolicyValue(value), r.suggestion]);
     return z.NEVER;
   })

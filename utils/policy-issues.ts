@@ -47,8 +47,8 @@ function unwrap(node: z.ZodType): z.ZodType {
   }
 }
 
-/** The object schema at `path` below `schema`, if there is one. */
-function objectAt(schema: z.ZodType, path: readonly Segment[]): z.ZodObject | undefined {
+/** The schema at `path` below `schema`, unwrapped, if the path exists in the schema. */
+function schemaAt(schema: z.ZodType, path: readonly Segment[]): z.ZodType | undefined {
   let node = unwrap(schema);
   for (const seg of path) {
     let child: z.ZodType | undefined;
@@ -57,7 +57,7 @@ function objectAt(schema: z.ZodType, path: readonly Segment[]): z.ZodObject | un
     if (child === undefined) return undefined;
     node = unwrap(child);
   }
-  return node instanceof z.ZodObject ? node : undefined;
+  return node;
 }
 
 function editDistance(a: string, b: string): number {
@@ -101,7 +101,8 @@ function toErrors(issue: z.core.$ZodIssue, schema: z.ZodType): PolicyError[] {
       return [p ? at(p.key, p.args) : at('policyErrInvalid', [])];
     }
     case 'unrecognized_keys': {
-      const known = Object.keys(objectAt(schema, issue.path)?.shape ?? {});
+      const node = schemaAt(schema, issue.path);
+      const known = node instanceof z.ZodObject ? Object.keys(node.shape) : [];
       return issue.keys.map((k) => {
         const keyPath = formatPolicyPath([...issue.path, k]);
         const near = nearestKey(k, known);
@@ -110,7 +111,10 @@ function toErrors(issue: z.core.$ZodIssue, schema: z.ZodType): PolicyError[] {
     }
     case 'invalid_type': {
       if (issue.input === undefined) return [at('policyErrRequired', [String(issue.path[issue.path.length - 1] ?? '')])];
-      const key = TYPE_KEY[issue.expected];
+      // zod says "number" for a non-number given to z.int(); the admin needs to hear "whole number".
+      const node = schemaAt(schema, issue.path);
+      const expected = node instanceof z.ZodNumber && node.isInt ? 'int' : issue.expected;
+      const key = TYPE_KEY[expected];
       return [key ? at(key, [show(issue.input)]) : at('policyErrInvalid', [])];
     }
     case 'invalid_value':
