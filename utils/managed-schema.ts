@@ -116,12 +116,17 @@ function convert(node: JsonSchema, root: JsonSchema, path: string, opts: Managed
   return out;
 }
 
-/** The managed_schema.json object for the manifest: top-level "object" with the policy keys as its properties. */
-export function buildManagedSchema(opts: ManagedSchemaOptions = {}): ManagedSchemaNode {
-  const json = z.toJSONSchema(policySchema, { io: 'input', unrepresentable: 'throw' }) as JsonSchema;
+/** Chrome's managed schema for any zod object schema; throws, naming the node, on what Chrome cannot express. */
+export function toManagedSchema(zodSchema: z.ZodType, opts: ManagedSchemaOptions = {}): ManagedSchemaNode {
+  const json = z.toJSONSchema(zodSchema, { io: 'input', unrepresentable: 'throw' }) as JsonSchema;
   const schema = convert(json, json, '', opts, 0);
   if (schema.type !== 'object' || !schema.properties) fail('', 'must be an object with properties');
   // Chrome: the top level's properties are the policies; it must not have additionalProperties.
   delete schema.additionalProperties;
   return schema;
+}
+
+/** The managed_schema.json object for the manifest: top-level "object" with the policy keys as its properties. */
+export function buildManagedSchema(opts: ManagedSchemaOptions = {}): ManagedSchemaNode {
+  return toManagedSchema(policySchema, opts);
 }

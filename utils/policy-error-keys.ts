@@ -8,7 +8,6 @@ export const POLICY_ERROR_KEYS = [
   'policyErrUnknownKeySuggest', // [key, nearest known key]
   'policyErrRequired', // [missing key]
   'policyErrTypeString', // [value as JSON]
-  'policyErrTypeNumber', // [value as JSON]
   'policyErrTypeInteger', // [value as JSON]
   'policyErrTypeBoolean', // [value as JSON]
   'policyErrTypeArray', // [value as JSON]

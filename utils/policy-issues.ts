@@ -28,7 +28,6 @@ function show(input: unknown): string {
 
 const TYPE_KEY: Record<string, PolicyErrorKey> = {
   string: 'policyErrTypeString',
-  number: 'policyErrTypeNumber',
   int: 'policyErrTypeInteger',
   boolean: 'policyErrTypeBoolean',
   array: 'policyErrTypeArray',
