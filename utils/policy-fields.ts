@@ -110,7 +110,9 @@ export const dateOrRangeSchema = z
   .superRefine((value, ctx) => {
     const parts = value.split('..');
     // The whole value is quoted when its shape is wrong; a single impossible date by itself.
-    if (parts.length > 2 || !parts.every((p) => DATE.test(p))) return reportPolicyError(ctx, 'policyErrDateFormat', [quotePolicyValue(value)]);
+    if (parts.length > 2 || !parts.every((p) => DATE.test(p))) {
+      return reportPolicyError(ctx, 'policyErrDateFormat', [quotePolicyValue(value)]);
+    }
     if (!parts.every((p) => checkDate(p, ctx))) return;
     if (parts.length === 2 && (parts[0] ?? '') > (parts[1] ?? '')) reportPolicyError(ctx, 'policyErrDateRangeOrder', [value]);
   })
@@ -147,7 +149,10 @@ export const hostEntrySchema = z
     const withSuggestion = r.reason === 'url' || r.reason === 'wildcard' || r.reason === 'path' || r.reason === 'port';
     if (withSuggestion && r.suggestion === undefined) reportPolicyError(ctx, 'policyErrHostNotHost', [quotePolicyValue(value)]);
     else if (r.reason === 'empty') reportPolicyError(ctx, 'policyErrHostEmpty', []);
-    else reportPolicyError(ctx, HOST_ERROR_KEY[r.reason], r.suggestion === undefined ? [quotePolicyValue(value)] : [quotePolicyValue(value), r.suggestion]);
+    else {
+      const args = r.suggestion === undefined ? [quotePolicyValue(value)] : [quotePolicyValue(value), r.suggestion];
+      reportPolicyError(ctx, HOST_ERROR_KEY[r.reason], args);
+    }
     return z.NEVER;
   })
   .describe('A host name such as "taobao.com"; it also covers every subdomain.');

@@ -116,10 +116,13 @@ function toErrors(issue: z.core.$ZodIssue, schema: z.ZodType): PolicyError[] {
       const key = TYPE_KEY[expected];
       return [key ? at(key, [show(issue.input)]) : at('policyErrInvalid', [])];
     }
-    case 'invalid_value':
+    case 'invalid_value': {
       if (issue.input === undefined) return [at('policyErrRequired', [String(issue.path[issue.path.length - 1] ?? '')])];
-      return [at('policyErrEnum', [typeof issue.input === 'string' ? quotePolicyValue(issue.input) : show(issue.input), issue.values.map((v) => String(v)).join(', ')])];
+      const value = typeof issue.input === 'string' ? quotePolicyValue(issue.input) : show(issue.input);
+      return [at('policyErrEnum', [value, issue.values.map((v) => String(v)).join(', ')])];
+    }
     case 'too_small':
+      // The only minimum length on text is 1 (names); URL keywords have their own message.
       if (issue.origin === 'string') return [at('policyErrTextEmpty', [])];
       return [at('policyErrNumberTooSmall', [show(issue.input), String(issue.minimum)])];
     case 'too_big':
