@@ -1,0 +1,145 @@
+// Host normalisation: the one place where a string becomes a host entry (policy lists,
+// teacher settings) or a request host (real URLs). Pure: no browser API, so the policy
+// CLI in Node and the extension agree on every entry.
+import { parse as parseDomain } from 'tldts';
+
+export type HostErrorReason =
+  | 'empty' // nothing but spaces
+  | 'url' // a whole URL: "https://taobao.com/path"
+  | 'wildcard' // "*.taobao.com": entries already cover every subdomain
+  | 'path' // "taobao.com/item"
+  | 'port' // "taobao.com:8080": DNR requestDomains cannot express a port
+  | 'ipv6' // "[::1]": not supported by the rule compiler
+  | 'noDot' // "com": one label would block a whole TLD (or an intranet name)
+  | 'publicSuffix' // "com.cn": blocks every site registered under it
+  | 'tooLong' // over 253 characters
+  | 'invalid'; // anything else that is not a hostname
+
+export type HostEntryResult =
+  | { ok: true; host: string }
+  | { ok: false; reason: HostErrorReason; suggestion?: string };
+
+const MAX_HOST_LENGTH = 253;
+const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+const IPV4_PART = /^(?:0|[1-9][0-9]{0,2})$/;
+
+/** A dotted-quad IPv4 literal in canonical form ("10.0.0.5", not "010.0.0.5" or "10.5"). */
+function isCanonicalIpv4(host: string): boolean {
+  const parts = host.split('.');
+  return parts.length === 4 && parts.every((p) => IPV4_PART.test(p) && Number(p) <= 255);
+}
+
+/**
+ * A syntactically valid, already-normalised host: lower-case LDH labels of 1–63
+ * characters (at most 253 in all), the last label not all digits; or a canonical IPv4
+ * literal. A single label ("localhost") is valid here; policy entries need more, see
+ * normalizeHostEntry.
+ */
+export function isValidHostname(host: string): boolean {
+  if (host.length === 0 || host.length > MAX_HOST_LENGTH) return false;
+  if (isCanonicalIpv4(host)) return true;
+  const labels = host.split('.');
+  if (!labels.every((l) => LABEL.test(l))) return false;
+  return !/^[0-9]+$/.test(labels[labels.length - 1] ?? '');
+}
+
+/** Hosts from real URLs (tabs, requests): lower case, no trailing dots ("a.com." is "a.com"). */
+export function normalizeRequestHost(host: string): string {
+  return host.toLowerCase().replace(/\.+$/, '');
+}
+
+/**
+ * Runs the WHATWG URL host parser, which exists in browsers and in Node alike: it maps
+ * Unicode to punycode (淘宝.cn → xn--...), full-width forms and "。" to ASCII, and
+ * rejects bad punycode. Returns undefined when the parser refuses the host.
+ */
+function urlHostname(host: string): string | undefined {
+  try {
+    return new URL(`http://${host}`).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What an admin most likely meant by a string that is not a bare host, if it is a valid entry. */
+function suggest(candidate: string | undefined): string | undefined {
+  if (candidate === undefined) return undefined;
+  const r = normalizeHostEntry(candidate);
+  return r.ok ? r.host : undefined;
+}
+
+function fail(reason: HostErrorReason, suggestion?: string): HostEntryResult {
+  return suggestion === undefined ? { ok: false, reason } : { ok: false, reason, suggestion };
+}
+
+/** Host part of something URL-like, or undefined when the URL parser cannot read it. */
+function hostOfUrl(input: string): string | undefined {
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(input) ? input : `http://${input.replace(/^\/\//, '')}`;
+  try {
+    return new URL(withScheme).hostname || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `host` is itself an ICANN public suffix (com.cn, edu.cn, co.uk). */
+function isPublicSuffix(host: string): boolean {
+  const info = parseDomain(host, { allowPrivateDomains: false });
+  return info.publicSuffix === host && info.domain === null;
+}
+
+/** Removes leading "www." labels while what remains is still a usable entry ("www.com" stays). */
+function stripWww(host: string): string {
+  let h = host;
+  while (h.startsWith('www.')) {
+    const rest = h.slice(4);
+    if (!rest.includes('.') || isPublicSuffix(rest)) break;
+    h = rest;
+  }
+  return h;
+}
+
+/**
+ * Normalises one host entry of a policy or a teacher's list. Entries match the host and
+ * all its subdomains, so they are stored www.-less, lower case, without a trailing dot,
+ * in punycode. IPv4 literals are accepted (some school intranets serve games by IP);
+ * IPv6 literals are not. Anything else gets a reason and, where one is obvious, the entry
+ * the admin probably meant.
+ */
+export function normalizeHostEntry(input: string): HostEntryResult {
+  const raw = input.trim();
+  if (raw === '') return fail('empty');
+  if (raw.length > 2 * MAX_HOST_LENGTH + 64) return fail('tooLong');
+
+  // Shapes that are not a host at all, in the order an admin is most likely to write them.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) || raw.startsWith('//')) return fail('url', suggest(hostOfUrl(raw)));
+  if (raw.startsWith('[') || /^[0-9a-f]*:[0-9a-f]*:/i.test(raw)) return fail('ipv6');
+  if (raw.includes('*')) {
+    const rest = raw.replace(/^\*+\.?/, '');
+    return fail('wildcard', rest.includes('*') ? undefined : suggest(rest));
+  }
+  if (/[/?#\\]/.test(raw)) return fail('path', suggest(hostOfUrl(raw)));
+  if (/:[0-9]*$/.test(raw)) return fail('port', suggest(raw.replace(/:[0-9]*$/, '')));
+  if (/[\s@:%]/.test(raw)) return fail('invalid');
+
+  let host = raw.toLowerCase();
+  // Unicode (including full-width letters and "。") goes through the URL parser; so does
+  // punycode, so that an invalid "xn--" label is refused here and not later by DNR.
+  // eslint-disable-next-line no-control-regex
+  if (/[^\x00-\x7f]/.test(host) || /(^|\.)xn--/.test(host)) {
+    const ascii = urlHostname(host);
+    if (ascii === undefined) return fail('invalid');
+    host = ascii;
+  }
+  if (host.endsWith('.')) host = host.slice(0, -1);
+  if (host.length > MAX_HOST_LENGTH) return fail('tooLong');
+
+  // All-numeric names are IPv4 literals; only the canonical form, as other forms
+  // ("10.1", "0x7f.1") would be silently rewritten by browsers into another address.
+  if (/^[0-9.]+$/.test(host)) return isCanonicalIpv4(host) ? { ok: true, host } : fail('invalid');
+
+  if (!isValidHostname(host)) return fail('invalid');
+  if (!host.includes('.')) return fail('noDot');
+  if (isPublicSuffix(host)) return fail('publicSuffix');
+  return { ok: true, host: stripWww(host) };
+}
