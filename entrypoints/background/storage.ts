@@ -1,12 +1,34 @@
 /** Every key the background keeps in extension storage, declared once with its fallback. */
 import { storage } from 'wxt/utils/storage';
+import type { TeacherSettings } from '@/utils/config';
 import type { Policy } from '@/utils/policy';
 import { INITIAL_POLICY_STATUS, type PolicyStatus } from '@/utils/policy-status';
+import type { RuleLimitError } from '@/utils/rules';
 
 /** The last valid managed policy: it stays in force when a newer one is invalid or unreadable. */
 export const lastGoodPolicy = storage.defineItem<Policy | null>('local:lastGoodPolicy', { fallback: null, version: 1 });
 
 export const policyStatus = storage.defineItem<PolicyStatus>('local:policyStatus', {
   fallback: INITIAL_POLICY_STATUS,
+  version: 1,
+});
+
+/** The teacher's own settings (options page); used only where the policy leaves room. */
+export const teacherSettings = storage.defineItem<TeacherSettings | null>('local:teacherSettings', { fallback: null, version: 1 });
+
+export interface BlockingState {
+  /** The work-time rules are installed. */
+  inForce: boolean;
+  /** Fingerprint of the installed rule set; null before the first install. */
+  fingerprint: string | null;
+  /** Why the newest configuration could not be installed (the last good rules stayed). */
+  errors: RuleLimitError[];
+  checkedAt: number | null;
+  /** When inForce last changed. */
+  since: number | null;
+}
+
+export const blockingState = storage.defineItem<BlockingState>('local:blockingState', {
+  fallback: { inForce: false, fingerprint: null, errors: [], checkedAt: null, since: null },
   version: 1,
 });
