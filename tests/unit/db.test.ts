@@ -101,13 +101,16 @@ describe('addUsage', () => {
     expect(await getDay(db, '2026-03-02')).toEqual([]);
   });
 
-  test('a failure inside the transaction rolls back every delta of the batch', async () => {
+  test('a failure while writing rolls back every delta of the batch', async () => {
     const db = track(openQingfengDb(freshName()));
     await addUsage(db, [timeDelta('2026-03-02', 'jd.com', 'shopping', 5)]);
-    // An invalid key (an object as host) makes bulkPut fail after the read: the error must propagate and undo all.
-    const badHost = { not: 'a key' } as unknown as string;
+    // The write of a new row fails after jd.com's row is already updated in the same bulkPut: the
+    // error must leave the transaction, which then aborts. A swallowed error would commit jd.com's +5.
+    db.usage.hook('creating', (_key, created) => {
+      if (created.host === 'fails.example') throw new Error('write failed');
+    });
     await expect(
-      addUsage(db, [timeDelta('2026-03-02', 'jd.com', 'shopping', 5), timeDelta('2026-03-02', badHost, 'shopping', 1)]),
+      addUsage(db, [timeDelta('2026-03-02', 'jd.com', 'shopping', 5), timeDelta('2026-03-02', 'fails.example', 'games', 1)]),
     ).rejects.toThrow();
     expect(await getDay(db, '2026-03-02')).toEqual([row('2026-03-02', 'jd.com', 'shopping', { workSeconds: 5 })]);
   });
