@@ -1,10 +1,14 @@
 // The one Dexie database: per-day usage tallies and the event log (DESIGN.md, "Data").
 //
 // Every read below is a where() on a declared index or the primary key, so it is an index range
-// read: no query walks the whole table, and none filters the whole table in JavaScript. Tables
-// grow by days × hosts; a full scan would grow with retentionDays.
+// read: no query walks the whole table, and none filters the whole table in JavaScript (topHosts
+// sums in memory only the rows of its day range). Tables grow by days × hosts; a full scan would
+// grow with retentionDays. tests/unit/db.test.ts checks each query's index at Dexie's DBCore
+// layer. The one walk over every row is the v1 → v2 upgrade, once per PC.
 //
-// The functions take the database as their first argument so tests open a fresh one by name.
+// The one module of utils/ that touches a browser API, IndexedDB, and nothing else: no
+// browser.*, no Date.now(); it runs in Node on fake-indexeddb. The functions take the database
+// as their first argument so tests open a fresh one by name.
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import { localDayKey } from './scheduleDayKey';
 import { OTHER, type EventRow, type EventType, type NewEvent, type UsageDelta, type UsageKey, type UsageRow } from './usage-types';
