@@ -1,0 +1,211 @@
+// The one Dexie database: per-day usage tallies and the event log (DESIGN.md, "Data").
+//
+// Every read below is a where() on a declared index or the primary key, so it is an index range
+// read: no query walks the whole table, and none filters the whole table in JavaScript (topHosts
+// sums in memory only the rows of its day range). Tables grow by days × hosts; a full scan would
+// grow with retentionDays. tests/unit/db.test.ts checks each query's index at Dexie's DBCore
+// layer. The one walk over every row is the v1 → v2 upgrade, once per PC.
+//
+// The one module of utils/ that touches a browser API, IndexedDB, and nothing else: no
+// browser.*, no Date.now(); it runs in Node on fake-indexeddb. The functions take the database
+// as their first argument so tests open a fresh one by name.
+import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
+import { localDayKey } from './scheduleDayKey';
+import { OTHER, type EventRow, type EventType, type NewEvent, type UsageDelta, type UsageKey, type UsageRow } from './usage-types';
+
+export type QingfengDb = Dexie & {
+  // A compound primary key names no single property, so EntityTable cannot express it.
+  usage: Table<UsageRow, UsageKey>;
+  events: EntityTable<EventRow, 'id'>;
+};
+
+/** A usage row as version 1 stored it: no unlock count. */
+type UsageRowV1 = Omit<UsageRow, 'unlocks'> & { unlocks?: number };
+
+export function openQingfengDb(name = 'qingfeng'): QingfengDb {
+  const db = new Dexie(name) as QingfengDb;
+  // Never edit a version once written: a browser that has it will not run it again. Append one.
+  //
+  // Version 1 is a deliberately smaller first schema (no unlock count, no category index). It
+  // exists so that the upgrade path is written and tested now, before any teacher has data,
+  // rather than for the first time on real PCs.
+  db.version(1).stores({
+    usage: '[day+host], day',
+    events: '++id, at, day',
+  });
+  db.version(2)
+    .stores({
+      usage: '[day+host], day, [category+day]',
+      events: '++id, at, day, [type+day]',
+    })
+    .upgrade(fillUnlockCounts);
+  return db;
+}
+
+/** v1 → v2: rows written before unlocks were counted had none. */
+async function fillUnlockCounts(tx: Transaction): Promise<void> {
+  await tx
+    .table<UsageRowV1, UsageKey>('usage')
+    .toCollection()
+    .modify((row) => {
+      row.unlocks ??= 0;
+    });
+}
+
+const COUNTS = ['workSeconds', 'visits', 'blocked', 'unlocks'] as const;
+
+/** Throws before any write: a NaN or negative count would corrupt every later sum. */
+function assertValidDelta(delta: UsageDelta): void {
+  for (const field of COUNTS) {
+    const value = delta[field];
+    if (!Number.isFinite(value) || value < 0) {
+      throw new RangeError(`usage delta ${delta.day} ${delta.host}: ${field} is ${value}`);
+    }
+  }
+}
+
+/** Sums deltas per [day+host], so each row is read and written once. The last category wins. */
+function mergeDeltas(deltas: readonly UsageDelta[]): Map<string, UsageDelta> {
+  const merged = new Map<string, UsageDelta>();
+  for (const delta of deltas) {
+    assertValidDelta(delta);
+    const key = JSON.stringify([delta.day, delta.host]);
+    const sum = merged.get(key);
+    merged.set(key, sum ? addCounts(sum, delta) : { ...delta });
+  }
+  return merged;
+}
+
+function addCounts(row: UsageRow, delta: UsageDelta): UsageRow {
+  return {
+    day: row.day,
+    host: row.host,
+    category: delta.category,
+    workSeconds: row.workSeconds + delta.workSeconds,
+    visits: row.visits + delta.visits,
+    blocked: row.blocked + delta.blocked,
+    unlocks: row.unlocks + delta.unlocks,
+  };
+}
+
+/**
+ * Adds each delta to its [day+host] row, creating the row when absent, in one transaction:
+ * either every delta lands or none does. Errors propagate (a caught error would commit a part).
+ */
+export async function addUsage(db: QingfengDb, deltas: readonly UsageDelta[]): Promise<void> {
+  const merged = [...mergeDeltas(deltas).values()];
+  if (merged.length === 0) return;
+  await db.transaction('rw', db.usage, async () => {
+    const stored = await db.usage.bulkGet(merged.map((delta): UsageKey => [delta.day, delta.host]));
+    const rows = merged.map((delta, index) => {
+      const row = stored[index];
+      return row ? addCounts(row, delta) : { ...delta };
+    });
+    await db.usage.bulkPut(rows);
+  });
+}
+
+/** Appends an event; its day is the local day of `at`. Returns the new id. */
+export async function recordEvent(db: QingfengDb, event: NewEvent): Promise<number> {
+  return db.events.add({
+    at: event.at,
+    day: localDayKey(event.at),
+    type: event.type,
+    host: event.host ?? null,
+    category: event.category ?? null,
+    detail: event.detail ?? null,
+  });
+}
+
+/** The usage rows of one day, by host. */
+export async function getDay(db: QingfengDb, day: string): Promise<UsageRow[]> {
+  return db.usage.where('day').equals(day).toArray();
+}
+
+/** The usage rows of fromDay..toDay inclusive, by day then host (the report, the 7-day chart). */
+export async function getRange(db: QingfengDb, fromDay: string, toDay: string): Promise<UsageRow[]> {
+  if (fromDay > toDay) return [];
+  return db.usage.where('day').between(fromDay, toDay, true, true).toArray();
+}
+
+/** The usage rows of one category over fromDay..toDay inclusive, by day (a report filtered by category). */
+export async function getCategoryRange(db: QingfengDb, category: string, fromDay: string, toDay: string): Promise<UsageRow[]> {
+  if (fromDay > toDay) return [];
+  return db.usage.where('[category+day]').between([category, fromDay], [category, toDay], true, true).toArray();
+}
+
+/** One host's totals over a range of days. */
+export type HostTotal = Omit<UsageRow, 'day'>;
+
+/**
+ * The hosts with the most work time over fromDay..toDay inclusive, then the most blocked
+ * attempts (a blocked host has no time), then the most visits, then by name so ties are stable.
+ * The OTHER bucket is not a host and is left out; it still counts in category totals.
+ * A host's category is the one of its latest day.
+ */
+export async function topHosts(db: QingfengDb, fromDay: string, toDay: string, limit: number): Promise<HostTotal[]> {
+  const totals = new Map<string, HostTotal>();
+  for (const row of await getRange(db, fromDay, toDay)) {
+    if (row.host === OTHER) continue;
+    const sum = totals.get(row.host);
+    totals.set(row.host, {
+      host: row.host,
+      // Rows come by day, so the last one seen is the latest.
+      category: row.category,
+      workSeconds: (sum?.workSeconds ?? 0) + row.workSeconds,
+      visits: (sum?.visits ?? 0) + row.visits,
+      blocked: (sum?.blocked ?? 0) + row.blocked,
+      unlocks: (sum?.unlocks ?? 0) + row.unlocks,
+    });
+  }
+  return [...totals.values()]
+    .sort(
+      (a, b) =>
+        b.workSeconds - a.workSeconds ||
+        b.blocked - a.blocked ||
+        b.visits - a.visits ||
+        (a.host < b.host ? -1 : a.host > b.host ? 1 : 0),
+    )
+    .slice(0, Math.max(0, limit));
+}
+
+/** How many events of `type` happened on `day` (today's blocked attempts, unlocks used). */
+export async function countEvents(db: QingfengDb, type: EventType, day: string): Promise<number> {
+  return db.events.where('[type+day]').equals([type, day]).count();
+}
+
+/** The events of one day, optionally of one type, in time order. */
+export async function eventsOfDay(db: QingfengDb, day: string, type?: EventType): Promise<EventRow[]> {
+  const collection =
+    type === undefined ? db.events.where('day').equals(day) : db.events.where('[type+day]').equals([type, day]);
+  return collection.sortBy('at');
+}
+
+export interface PruneCounts {
+  usage: number;
+  events: number;
+}
+
+/** Deletes usage rows and events of days before `day` (retention), in one transaction. */
+export async function pruneBefore(db: QingfengDb, day: string): Promise<PruneCounts> {
+  return db.transaction('rw', db.usage, db.events, async () => ({
+    usage: await db.usage.where('day').below(day).delete(),
+    events: await db.events.where('day').below(day).delete(),
+  }));
+}
+
+/** Deletes everything recorded (the teacher's "delete my data"). The caller may then record a dbReset event. */
+export async function deleteAll(db: QingfengDb): Promise<void> {
+  await db.transaction('rw', db.usage, db.events, async () => {
+    await db.usage.clear();
+    await db.events.clear();
+  });
+}
+
+/** Row counts per table, for the data page. IndexedDB counts from the store's key count, not by reading rows. */
+export async function estimateRows(db: QingfengDb): Promise<PruneCounts> {
+  return db.transaction('r', db.usage, db.events, async () => ({
+    usage: await db.usage.count(),
+    events: await db.events.count(),
+  }));
+}
