@@ -22,9 +22,9 @@ describe('Firefox: the built extension loads and reads its managed policy', () =
     expect(status).toMatchObject({ present: true, valid: true, errors: [] });
     const policy = await page.evaluate(async () => (await browser.storage.local.get('lastGoodPolicy')).lastGoodPolicy);
     expect(policy).toMatchObject({ schoolName: SCHOOL, retentionDays: 90 });
-    await page.reload();
+    const popup = await session.openExtensionPage('popup.html');
     const school = await waitFor('the school name in the popup', () =>
-      page.evaluate(() => document.querySelector('.status__school')?.textContent ?? undefined),
+      popup.evaluate(() => document.querySelector('.status__school')?.textContent ?? undefined),
     );
     expect(school).toBe(SCHOOL);
   });
