@@ -23,6 +23,16 @@ async function send<T extends RequestType>(request: Extract<Request, { type: T }
 
 export const api: Api = {
   getStatus: () => send({ type: 'getStatus' }),
+  describeBlock: (r) => send({ type: 'describeBlock', ...r }),
+  reportBlocked: (r) => send({ type: 'reportBlocked', ...r }),
+  requestUnlock: (r) => send({ type: 'requestUnlock', ...r }),
+  getToday: () => send({ type: 'getToday' }),
+  getWeek: () => send({ type: 'getWeek' }),
+  getReport: (r) => send({ type: 'getReport', ...r }),
+  getSettings: () => send({ type: 'getSettings' }),
+  saveTeacherSettings: (r) => send({ type: 'saveTeacherSettings', ...r }),
+  testUrl: (r) => send({ type: 'testUrl', ...r }),
+  deleteAllData: () => send({ type: 'deleteAllData' }),
 };
 
 /** _locales lookup in the browser's UI language; a missing key shows the key, never blank. */

@@ -4,7 +4,7 @@ import { calendarStatus, isWorkTime, nextBoundary } from '@/utils/schedule';
 import { armBoundaryAlarm } from './alarms';
 import { applyBlocking } from './blocking';
 import { refreshPolicy } from './policy-manager';
-import { lastGoodPolicy, policyStatus, teacherSettings } from './storage';
+import { blockingState, lastGoodPolicy, policyStatus, teacherSettings } from './storage';
 
 /** The configuration in force now: the cached last good policy over the teacher's settings. */
 export async function currentConfig(): Promise<EffectiveConfig> {
@@ -52,5 +52,8 @@ export async function getStatus(): Promise<StatusResponse> {
     schoolName: values.schoolName,
     policy: await policyStatus.getValue(),
     calendarMissingYears: calendarStatus(values.schedule, now).missingYears,
+    rulesInForce: (await blockingState.getValue()).inForce,
+    ruleErrors: (await blockingState.getValue()).errors.map((e) => e.message),
+    blockedToday: 0,
   };
 }

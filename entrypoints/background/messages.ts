@@ -11,6 +11,8 @@ async function dispatch(request: Request): Promise<Responses[Request['type']]> {
   switch (request.type) {
     case 'getStatus':
       return getStatus();
+    default:
+      throw new Error(`${request.type}: not wired yet`);
   }
 }
 
