@@ -1,22 +1,24 @@
 /**
  * Keeps the browser's declarativeNetRequest rules equal to what the effective configuration
- * asks for at this instant: the block rules in work time, none outside it.
+ * asks for at this instant: the block rules (and live unlocks) in work time, none outside it.
  */
 import { browser } from 'wxt/browser';
-import { buildHostIndex, categorizeHost, matchUrlKeyword, type HostIndex, type MatchConfig } from '@/utils/classify';
-import { buildMatchConfig, type EffectiveConfig } from '@/utils/config';
+import { buildMatchConfig } from '@/utils/config';
+import { decideUrl } from '@/utils/decide';
+import type { DnrRule } from '@/utils/dnr-types';
 import { DEFAULTS } from '@/utils/policy';
 import { compileBlockRules, rulesFingerprint, type RuleLimitError } from '@/utils/rules';
-import type { DnrRule } from '@/utils/dnr-types';
-import { isWorkTime } from '@/utils/schedule';
+import { isWorkTime, nextBoundary } from '@/utils/schedule';
+import type { MatchConfig, LiveUnlock } from '@/utils/classify';
+import { armCheckpoint, armUnlockExpiry } from './alarms';
+import type { Context } from './context';
 import { dnrLimits, installedRuleIds, replaceDynamicRules } from './dnr';
-import { blockingState } from './storage';
+import { blockingState, unlocks as unlockStore } from './storage';
 
 export const blockPageUrl = () => browser.runtime.getURL('/blocked.html');
 
-function compile(match: MatchConfig, now: number): { rules: DnrRule[] } | { errors: RuleLimitError[] } {
-  const compiled = compileBlockRules(match, { blockPageUrl: blockPageUrl(), limits: dnrLimits(), now, unlocks: [] });
-  return compiled.ok ? { rules: compiled.rules } : { errors: compiled.errors };
+function compile(match: MatchConfig, now: number, live: LiveUnlock[]) {
+  return compileBlockRules(match, { blockPageUrl: blockPageUrl(), limits: dnrLimits(), now, unlocks: live });
 }
 
 /**
@@ -24,54 +26,53 @@ function compile(match: MatchConfig, now: number): { rules: DnrRule[] } | { erro
  * browser's limits, the rules already installed stay; if none are, the built-in defaults are
  * installed, so protection is never dropped (DESIGN principle 5).
  */
-export async function applyBlocking(config: EffectiveConfig, now: number): Promise<void> {
+export async function applyBlocking(ctx: Context, now: number): Promise<void> {
   const previous = await blockingState.getValue();
-  const inWorkTime = isWorkTime(config.values.schedule, now);
-  const match = buildMatchConfig(config.values);
+  const inWorkTime = isWorkTime(ctx.config.values.schedule, now);
+  // Unlocks end with their time, and with the work period.
+  const live = inWorkTime ? (await unlockStore.getValue()).filter((u) => u.until > now) : [];
+  await unlockStore.setValue(live);
   let rules: DnrRule[] = [];
   let errors: RuleLimitError[] = [];
   if (inWorkTime) {
-    const compiled = compile(match, now);
-    if ('errors' in compiled) {
+    const compiled = compile(ctx.match, now, live);
+    if (compiled.ok) {
+      rules = compiled.rules;
+    } else {
       errors = compiled.errors;
       if (previous.inForce && previous.fingerprint !== null) {
         await blockingState.setValue({ ...previous, errors, checkedAt: now });
         return;
       }
-      const fallback = compile(buildMatchConfig(DEFAULTS), now);
-      rules = 'rules' in fallback ? fallback.rules : [];
-    } else {
-      rules = compiled.rules;
+      const fallback = compile(buildMatchConfig(DEFAULTS), now, []);
+      rules = fallback.ok ? fallback.rules : [];
     }
   }
   const fingerprint = rulesFingerprint(rules);
   const installed = await installedRuleIds();
   if (fingerprint !== previous.fingerprint || installed.length !== rules.length) await replaceDynamicRules(rules);
-  await blockingState.setValue({ inForce: inWorkTime, fingerprint, errors, checkedAt: now, since: inWorkTime === previous.inForce ? previous.since : now });
-  // A work period has begun: pages already open on blocked sites go to the block page.
-  if (inWorkTime && !previous.inForce) await sendOpenTabsToBlockPage(buildHostIndex(match));
+  await blockingState.setValue({
+    inForce: inWorkTime,
+    fingerprint,
+    errors,
+    checkedAt: now,
+    since: inWorkTime === previous.inForce ? previous.since : now,
+  });
+  await armCheckpoint(inWorkTime);
+  await armUnlockExpiry(live.length === 0 ? null : Math.min(...live.map((u) => u.until)));
+  // A work period has begun, or an unlock ended: pages open on sites blocked now go to the block page.
+  const unlockEnded = previous.fingerprint !== null && fingerprint !== previous.fingerprint;
+  if (inWorkTime && (!previous.inForce || unlockEnded)) await sendOpenTabsToBlockPage(ctx, now, live);
 }
 
-export function isBlockedUrl(index: HostIndex, url: string): boolean {
-  let host: string;
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
-    host = parsed.hostname;
-  } catch {
-    return false;
-  }
-  const match = categorizeHost(index, host);
-  if (match?.allowed) return false;
-  if (match?.mode === 'block') return true;
-  return matchUrlKeyword(index, url)?.mode === 'block';
-}
-
-async function sendOpenTabsToBlockPage(index: HostIndex): Promise<void> {
+async function sendOpenTabsToBlockPage(ctx: Context, now: number, live: LiveUnlock[]): Promise<void> {
+  const schedule = ctx.config.values.schedule;
+  const blockedNow = (url: string) =>
+    decideUrl({ url, index: ctx.index, categories: ctx.categories, workTime: true, nextBoundary: nextBoundary(schedule, now), unlocks: live, now }).blockedNow;
   const tabs = await browser.tabs.query({ url: ['http://*/*', 'https://*/*'] });
   await Promise.all(
     tabs
-      .filter((tab) => tab.id !== undefined && tab.url !== undefined && isBlockedUrl(index, tab.url))
+      .filter((tab) => tab.id !== undefined && tab.url !== undefined && blockedNow(tab.url))
       .map((tab) => browser.tabs.update(tab.id!, { url: `${blockPageUrl()}#${tab.url}` }).catch(() => undefined)),
   );
 }

@@ -1,21 +1,21 @@
-import { resolveConfig, type EffectiveConfig } from '@/utils/config';
-import type { StatusResponse } from '@/utils/messages';
 import { calendarStatus, isWorkTime, nextBoundary } from '@/utils/schedule';
+import type { StatusResponse } from '@/utils/messages';
+import { countEvents } from '@/utils/db';
+import { localDayKey } from '@/utils/scheduleDayKey';
 import { armBoundaryAlarm } from './alarms';
 import { applyBlocking } from './blocking';
+import { currentContext, invalidateContext } from './context';
 import { refreshPolicy } from './policy-manager';
-import { blockingState, lastGoodPolicy, policyStatus, teacherSettings } from './storage';
-
-/** The configuration in force now: the cached last good policy over the teacher's settings. */
-export async function currentConfig(): Promise<EffectiveConfig> {
-  return resolveConfig(await lastGoodPolicy.getValue(), await teacherSettings.getValue());
-}
+import { blockingState, lastGoodPolicy, policyStatus } from './storage';
+import { prune, tallyDb } from './tallies';
 
 async function applyConfig(): Promise<void> {
   const now = Date.now();
-  const config = await currentConfig();
-  await applyBlocking(config, now);
-  await armBoundaryAlarm(config.values.schedule, now);
+  invalidateContext();
+  const ctx = await currentContext();
+  await applyBlocking(ctx, now);
+  await armBoundaryAlarm(ctx.config.values.schedule, now);
+  await prune(now, ctx.config.values.retentionDays);
 }
 
 let queue: Promise<void> = Promise.resolve();
@@ -44,7 +44,8 @@ export function reconcile(reason: string, readPolicy = true): Promise<void> {
 
 export async function getStatus(): Promise<StatusResponse> {
   const now = Date.now();
-  const { values } = await currentConfig();
+  const { values } = (await currentContext()).config;
+  const blocking = await blockingState.getValue();
   return {
     now,
     workTime: isWorkTime(values.schedule, now),
@@ -52,8 +53,8 @@ export async function getStatus(): Promise<StatusResponse> {
     schoolName: values.schoolName,
     policy: await policyStatus.getValue(),
     calendarMissingYears: calendarStatus(values.schedule, now).missingYears,
-    rulesInForce: (await blockingState.getValue()).inForce,
-    ruleErrors: (await blockingState.getValue()).errors.map((e) => e.message),
-    blockedToday: 0,
+    rulesInForce: blocking.inForce,
+    ruleErrors: blocking.errors.map((e) => e.message),
+    blockedToday: await countEvents(tallyDb(), 'blocked', localDayKey(now)),
   };
 }

@@ -1,8 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { BOUNDARY_ALARM } from './alarms';
+import { BOUNDARY_ALARM, CHECKPOINT_ALARM, UNLOCK_ALARM } from './alarms';
 import { reconcile } from './controller';
 import { handleMessage } from './messages';
+import { feedAccounting, focusedTabHost, recordVisit, syncFocus } from './tallies';
+
+const IDLE_SECONDS = 60;
 
 export default defineBackground({
   main() {
@@ -14,13 +17,39 @@ export default defineBackground({
       if (area === 'managed') void reconcile('policy change');
     });
     browser.alarms.onAlarm.addListener((alarm) => {
+      const at = Date.now();
+      if (alarm.name === BOUNDARY_ALARM || alarm.name === CHECKPOINT_ALARM) void feedAccounting({ type: 'tick', at });
       if (alarm.name === BOUNDARY_ALARM) void reconcile('work-time boundary', false);
+      if (alarm.name === UNLOCK_ALARM) void reconcile('unlock expiry', false);
     });
-    // Back from sleep or a locked screen: the time may have crossed a boundary meanwhile.
+    browser.idle.setDetectionInterval(IDLE_SECONDS);
     browser.idle.onStateChanged.addListener((state) => {
+      void feedAccounting({ type: 'idle', at: Date.now(), idle: state !== 'active' });
+      // Back from sleep or a locked screen: the time may have crossed a boundary meanwhile.
       if (state === 'active') void reconcile('wake', false);
+    });
+    // The credited tab is the active tab of the focused window, whichever window an event is in.
+    browser.tabs.onActivated.addListener(() => {
+      const at = Date.now();
+      void focusedTabHost().then((host) => feedAccounting({ type: 'activeTab', at, host }));
+    });
+    browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
+      const at = Date.now();
+      if (change.url === undefined) return;
+      if (change.status === 'loading') void recordVisit(change.url, at);
+      if (tab.active) void focusedTabHost().then((host) => feedAccounting({ type: 'activeTab', at, host }));
+    });
+    browser.windows.onFocusChanged.addListener((windowId) => {
+      const at = Date.now();
+      if (windowId === browser.windows.WINDOW_ID_NONE) {
+        void feedAccounting({ type: 'windowFocus', at, focused: false });
+        return;
+      }
+      void feedAccounting({ type: 'windowFocus', at, focused: true });
+      void focusedTabHost().then((host) => feedAccounting({ type: 'activeTab', at, host }));
     });
     browser.runtime.onMessage.addListener(handleMessage);
     void reconcile('service worker start');
+    void syncFocus();
   },
 });

@@ -1,6 +1,9 @@
 import { browser, type Browser } from 'wxt/browser';
 import { parseRequest, type ErrorResponse, type Request, type Responses } from '@/utils/messages';
-import { getStatus } from './controller';
+import { describeBlock, requestUnlock } from './block-page';
+import { getStatus, reconcile } from './controller';
+import { deleteAllData, getSettings, saveTeacherSettings, testUrl } from './settings';
+import { recordBlocked, report, today, week } from './tallies';
 
 /** Only the extension's own pages may call the background (not web pages, not content). */
 function isOwnPage(sender: Browser.runtime.MessageSender): boolean {
@@ -8,11 +11,37 @@ function isOwnPage(sender: Browser.runtime.MessageSender): boolean {
 }
 
 async function dispatch(request: Request): Promise<Responses[Request['type']]> {
+  const now = Date.now();
   switch (request.type) {
     case 'getStatus':
       return getStatus();
-    default:
-      throw new Error(`${request.type}: not wired yet`);
+    case 'describeBlock':
+      return describeBlock(request.url, now);
+    case 'reportBlocked':
+      return { attemptsToday: await recordBlocked(request.url, now) };
+    case 'requestUnlock': {
+      const result = await requestUnlock(request.url, request.reason, request.minutes, now);
+      // The new allow rule must be installed before the page returns to the site.
+      if (result.ok) await reconcile('unlock', false);
+      return result;
+    }
+    case 'getToday':
+      return today(now);
+    case 'getWeek':
+      return week(now);
+    case 'getReport':
+      return report(request.from, request.to);
+    case 'getSettings':
+      return getSettings();
+    case 'saveTeacherSettings': {
+      const result = await saveTeacherSettings(request.settings);
+      if (result.ok) await reconcile('settings change', false);
+      return result;
+    }
+    case 'testUrl':
+      return testUrl(request.url, now);
+    case 'deleteAllData':
+      return deleteAllData(now);
   }
 }
 

@@ -4,6 +4,7 @@ import type { TeacherSettings } from '@/utils/config';
 import type { Policy } from '@/utils/policy';
 import { INITIAL_POLICY_STATUS, type PolicyStatus } from '@/utils/policy-status';
 import type { RuleLimitError } from '@/utils/rules';
+import { initialAccountingState, type AccountingState } from '@/utils/accounting';
 
 /** The last valid managed policy: it stays in force when a newer one is invalid or unreadable. */
 export const lastGoodPolicy = storage.defineItem<Policy | null>('local:lastGoodPolicy', { fallback: null, version: 1 });
@@ -30,5 +31,18 @@ export interface BlockingState {
 
 export const blockingState = storage.defineItem<BlockingState>('local:blockingState', {
   fallback: { inForce: false, fingerprint: null, errors: [], checkedAt: null, since: null },
+  version: 1,
+});
+
+/** Live temporary unlocks (issue #6); expired ones are dropped at every reconcile. */
+export interface StoredUnlock {
+  host: string;
+  until: number;
+}
+export const unlocks = storage.defineItem<StoredUnlock[]>('local:unlocks', { fallback: [], version: 1 });
+
+/** The accounting state machine's state, persisted so a service-worker restart loses nothing. */
+export const accountingState = storage.defineItem<AccountingState>('local:accountingState', {
+  fallback: initialAccountingState(),
   version: 1,
 });

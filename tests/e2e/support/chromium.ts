@@ -54,7 +54,7 @@ export interface ChromiumSession {
 }
 
 export interface LaunchOptions {
-  /** Hostnames sent to 127.0.0.1 (each also with all its subdomains). */
+  /** Hostnames sent to 127.0.0.1 (each also with all its subdomains); ['*'] sends every name. */
   hosts?: string[];
   lang?: string;
   profileDir?: string;
@@ -64,7 +64,7 @@ export interface LaunchOptions {
 export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumSession> {
   assertChromiumInstalled();
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'qingfeng-chromium-'));
-  const rules = (options.hosts ?? []).flatMap((h) => [`MAP ${h} 127.0.0.1`, `MAP *.${h} 127.0.0.1`]);
+  const rules = (options.hosts ?? []).flatMap((h) => (h === '*' ? ['MAP * 127.0.0.1'] : [`MAP ${h} 127.0.0.1`, `MAP *.${h} 127.0.0.1`]));
   const args = [
     `--disable-extensions-except=${CHROME_BUILD}`,
     `--load-extension=${CHROME_BUILD}`,
@@ -74,6 +74,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
     '--disable-sync',
     '--no-first-run',
     '--disable-quic',
+    // The test server's https listener has a throwaway self-signed certificate.
+    '--ignore-certificate-errors',
     `--lang=${options.lang ?? 'zh-CN'}`,
   ];
   if (rules.length) args.push(`--host-resolver-rules=${rules.join(', ')}`);
@@ -103,6 +105,14 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
       if (!options.keepProfile) rmSync(profileDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Waits until the background has read the policy and installed the work-time rules. */
+export async function waitForRulesInForce(worker: Worker, schoolName: string): Promise<void> {
+  await waitFor('the policy to be read and the rules installed', async () => {
+    const [policy, state] = await Promise.all([readLocal<{ schoolName?: string }>(worker, 'lastGoodPolicy'), readLocal<{ inForce: boolean }>(worker, 'blockingState')]);
+    return policy?.schoolName === schoolName && state?.inForce ? true : undefined;
+  }, 20_000);
 }
 
 /** Reads a key from the extension's storage.local through the service worker. */

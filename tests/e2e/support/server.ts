@@ -1,5 +1,21 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** A throwaway self-signed certificate (the browsers are told to accept it). */
+function selfSignedCert(): { key: Buffer; cert: Buffer } {
+  const dir = mkdtempSync(join(tmpdir(), 'qingfeng-tls-'));
+  try {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=qingfeng-test', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 export interface RecordedRequest {
   host: string;
@@ -14,13 +30,15 @@ export interface RecordedRequest {
 export class TestServer {
   readonly requests: RecordedRequest[] = [];
   private server: Server | null = null;
+  private tls: Server | null = null;
   port = 0;
+  tlsPort = 0;
 
   /** Extra routes: path → handler returning [status, headers, body]. */
   routes = new Map<string, (req: IncomingMessage) => [number, Record<string, string>, string]>();
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => {
+    const handle = (req: IncomingMessage, res: ServerResponse) => {
       const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
       this.requests.push({ host, url: req.url ?? '/', at: Date.now() });
       const route = this.routes.get((req.url ?? '/').split('?')[0] ?? '/');
@@ -32,14 +50,22 @@ export class TestServer {
       }
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(`<!doctype html><title>${host}</title><h1 id="served">served by ${host}</h1>`);
-    });
+    };
+    this.server = createServer(handle);
+    this.tls = createTlsServer(selfSignedCert(), handle);
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.tls!.listen(0, '127.0.0.1', resolve));
     this.port = (this.server.address() as AddressInfo).port;
+    this.tlsPort = (this.tls.address() as AddressInfo).port;
     return this;
   }
 
   url(host: string, path = '/'): string {
     return `http://${host}:${this.port}${path}`;
+  }
+
+  httpsUrl(host: string, path = '/'): string {
+    return `https://${host}:${this.tlsPort}${path}`;
   }
 
   /** Requests whose Host header is `host` or a subdomain of it (trailing dots ignored). */
@@ -56,7 +82,9 @@ export class TestServer {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-    this.server?.closeAllConnections();
+    for (const server of [this.server, this.tls]) {
+      server?.closeAllConnections();
+      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    }
   }
 }

@@ -1,0 +1,69 @@
+/** What the block page asks: why a URL was blocked, record the attempt, temporary access. */
+import { countEvents } from '@/utils/db';
+import { decideUrl } from '@/utils/decide';
+import type { BlockInfo, UnlockResult } from '@/utils/messages';
+import { isWorkTime, nextBoundary } from '@/utils/schedule';
+import { localDayKey } from '@/utils/scheduleDayKey';
+import { unlockEnd, unlockRefusal } from '@/utils/unlock';
+import { currentContext, type Context } from './context';
+import { unlocks } from './storage';
+import { recordUnlock, tallyDb } from './tallies';
+
+async function decision(ctx: Context, url: string, now: number) {
+  const schedule = ctx.config.values.schedule;
+  return decideUrl({
+    url,
+    index: ctx.index,
+    categories: ctx.categories,
+    workTime: isWorkTime(schedule, now),
+    nextBoundary: nextBoundary(schedule, now),
+    unlocks: await unlocks.getValue(),
+    now,
+  });
+}
+
+export async function describeBlock(url: string, now: number): Promise<BlockInfo> {
+  const ctx = await currentContext();
+  const values = ctx.config.values;
+  const d = await decision(ctx, url, now);
+  const day = localDayKey(now);
+  const used = await countEvents(tallyDb(), 'unlock', day);
+  return {
+    url,
+    host: d.host,
+    category: d.category,
+    entry: d.entry ?? '',
+    schoolName: values.schoolName,
+    message: values.message,
+    reopensAt: d.workTimeNow ? d.nextBoundary : null,
+    now,
+    attemptsToday: await countEvents(tallyDb(), 'blocked', day),
+    unlock: {
+      enabled: values.unlock.enabled,
+      maxMinutes: values.unlock.minutes,
+      maxPerDay: values.unlock.maxPerDay,
+      remainingToday: Math.max(0, values.unlock.maxPerDay - used),
+      refusal: unlockRefusal({ policy: values.unlock, workTime: d.workTimeNow, blockedInWorkTime: d.blockedInWorkTime, usedToday: used }),
+    },
+  };
+}
+
+/**
+ * Grants temporary access when the policy allows it: the background checks work time, the
+ * day's quota and that the host is really blocked now; the page's word is not taken.
+ */
+export async function requestUnlock(url: string, reason: string, minutes: number, now: number): Promise<UnlockResult> {
+  const ctx = await currentContext();
+  const values = ctx.config.values;
+  const d = await decision(ctx, url, now);
+  const used = await countEvents(tallyDb(), 'unlock', localDayKey(now));
+  const refusal = unlockRefusal({ policy: values.unlock, workTime: d.workTimeNow, blockedInWorkTime: d.blockedNow, usedToday: used, reason, minutes });
+  if (refusal) return { ok: false, refusal };
+  // The unlock covers the list entry that blocked (taobao.com for item.taobao.com), so the
+  // site's other pages open too; a keyword block unlocks the host itself.
+  const host = d.entry !== null && (d.host === d.entry || d.host.endsWith(`.${d.entry}`)) ? d.entry : d.host;
+  const until = unlockEnd(now, minutes, d.nextBoundary);
+  await unlocks.setValue([...(await unlocks.getValue()).filter((u) => u.until > now && u.host !== host), { host, until }]);
+  await recordUnlock(host, d.category?.id ?? '(other)', reason.trim(), now);
+  return { ok: true, until, url };
+}

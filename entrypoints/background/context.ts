@@ -1,0 +1,37 @@
+/**
+ * The configuration in force and what is derived from it (the match index), built once per
+ * configuration and shared by every handler until the configuration changes.
+ */
+import { buildHostIndex, type HostIndex, type MatchConfig } from '@/utils/classify';
+import { categoryInfos } from '@/utils/categories';
+import { buildMatchConfig, resolveConfig, type EffectiveConfig } from '@/utils/config';
+import type { CategoryInfo } from '@/utils/messages';
+import { lastGoodPolicy, teacherSettings } from './storage';
+
+export interface Context {
+  config: EffectiveConfig;
+  match: MatchConfig;
+  index: HostIndex;
+  categories: CategoryInfo[];
+}
+
+let cached: Promise<Context> | null = null;
+
+async function build(): Promise<Context> {
+  const config = resolveConfig(await lastGoodPolicy.getValue(), await teacherSettings.getValue());
+  const match = buildMatchConfig(config.values);
+  return { config, match, index: buildHostIndex(match), categories: categoryInfos(config.values) };
+}
+
+export function currentContext(): Promise<Context> {
+  cached ??= build().catch((error: unknown) => {
+    cached = null;
+    throw error;
+  });
+  return cached;
+}
+
+/** Called whenever the policy or the teacher's settings change. */
+export function invalidateContext(): void {
+  cached = null;
+}

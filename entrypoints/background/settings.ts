@@ -1,0 +1,54 @@
+/** The options page's requests: settings, the URL tester and data deletion. */
+import { deleteAll, recordEvent } from '@/utils/db';
+import { decideUrl } from '@/utils/decide';
+import type { DeleteResult, SaveSettingsResult, SettingsResponse, UrlDecision } from '@/utils/messages';
+import { parsePolicy } from '@/utils/policy';
+import { isWorkTime, nextBoundary } from '@/utils/schedule';
+import { currentContext } from './context';
+import { policyStatus, teacherSettings, unlocks } from './storage';
+import { tallyDb } from './tallies';
+
+export async function getSettings(): Promise<SettingsResponse> {
+  const ctx = await currentContext();
+  return { config: ctx.config, teacher: await teacherSettings.getValue(), policy: await policyStatus.getValue(), categories: ctx.categories };
+}
+
+/** The teacher's settings pass the same schema as a policy; keys the policy locks are refused. */
+export async function saveTeacherSettings(input: unknown): Promise<SaveSettingsResult> {
+  const parsed = parsePolicy(input);
+  if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  const { locked } = (await currentContext()).config;
+  const touched = Object.keys(parsed.policy).flatMap((key) =>
+    key === 'categories' ? Object.keys(parsed.policy.categories ?? {}).map((id) => `categories.${id}`) : [key],
+  );
+  const refused = touched.filter((key) => (locked as string[]).includes(key));
+  if (refused.length > 0) return { ok: false, errors: refused.map((path) => ({ path, key: 'settingsLocked', args: [path] })) };
+  await teacherSettings.setValue(parsed.policy);
+  return { ok: true };
+}
+
+export async function testUrl(url: string, now: number): Promise<UrlDecision> {
+  const ctx = await currentContext();
+  const schedule = ctx.config.values.schedule;
+  return decideUrl({
+    url,
+    index: ctx.index,
+    categories: ctx.categories,
+    workTime: isWorkTime(schedule, now),
+    nextBoundary: nextBoundary(schedule, now),
+    unlocks: await unlocks.getValue(),
+    now,
+  });
+}
+
+/** Deleting the records is the teacher's right unless the school's policy locks settings. */
+export async function deleteAllData(now: number): Promise<DeleteResult> {
+  const { config } = await currentContext();
+  // lockSettings is true only where a policy is present and does not unlock settings.
+  if (config.values.lockSettings) {
+    return { ok: false, refusal: 'locked' };
+  }
+  await deleteAll(tallyDb());
+  await recordEvent(tallyDb(), { at: now, type: 'dbReset', detail: 'deleted by the teacher' });
+  return { ok: true };
+}

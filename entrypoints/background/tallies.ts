@@ -1,0 +1,127 @@
+/**
+ * The tallies (issue #4): feeds browser events to the pure accounting state machine, stores
+ * its credits and the visit/block/unlock counts in IndexedDB, and answers the pages' queries.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import { step, type AccountingEvent } from '@/utils/accounting';
+import { blockedDelta, unlockDelta, visitDelta } from '@/utils/accountingDeltas';
+import { addUsage, countEvents, eventsOfDay, getDay, getRange, openQingfengDb, pruneBefore, recordEvent, topHosts, type QingfengDb } from '@/utils/db';
+import { webHost } from '@/utils/decide';
+import type { TodayResponse, WeekResponse, ReportResponse } from '@/utils/messages';
+import { isWorkTime, nextBoundary } from '@/utils/schedule';
+import { addDaysToKey, localDayKey } from '@/utils/scheduleDayKey';
+import { tallyTarget } from '@/utils/tally-target';
+import { totalsByCategory } from '@/utils/usage-summary';
+import { currentContext, type Context } from './context';
+import { accountingState } from './storage';
+
+let db: QingfengDb | null = null;
+export const tallyDb = (): QingfengDb => (db ??= openQingfengDb());
+
+const classifierOf = (ctx: Context) => (host: string) => tallyTarget(ctx.index, host, ctx.config.values.recordOtherHosts);
+
+let queue: Promise<unknown> = Promise.resolve();
+/** Accounting steps run one at a time, in the order the events arrived. */
+function serialised<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+export function feedAccounting(event: AccountingEvent): Promise<void> {
+  return serialised(async () => {
+    const ctx = await currentContext();
+    const schedule = ctx.config.values.schedule;
+    const clock = { isWorkTime: (at: number) => isWorkTime(schedule, at), nextBoundary: (at: number) => nextBoundary(schedule, at) };
+    const result = step(await accountingState.getValue(), event, clock, classifierOf(ctx));
+    // Credits first: if the write fails, the old state stays and the slice is retried.
+    await addUsage(tallyDb(), result.credits);
+    await accountingState.setValue(result.state);
+  });
+}
+
+/** The tallyable host of a tab: http(s) pages only; extension pages (the block page) never. */
+export const tabHost = (tab: Browser.tabs.Tab | undefined): string | null => (tab?.url ? webHost(tab.url) : null);
+
+/** The active tab of the focused window, as the accounting sees it after a focus change. */
+export async function focusedTabHost(): Promise<string | null> {
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  return tabHost(tab);
+}
+
+/** Tells the accounting where the focus is now (worker start: events may have been missed). */
+export async function syncFocus(): Promise<void> {
+  const at = Date.now();
+  const window = await browser.windows.getLastFocused().catch(() => null);
+  await feedAccounting({ type: 'windowFocus', at, focused: window?.focused ?? false });
+  await feedAccounting({ type: 'activeTab', at, host: await focusedTabHost() });
+}
+
+/** A main-frame navigation to a categorised host in work time counts as a visit. */
+export async function recordVisit(url: string, at: number): Promise<void> {
+  const host = webHost(url);
+  if (host === null) return;
+  const ctx = await currentContext();
+  if (!isWorkTime(ctx.config.values.schedule, at)) return;
+  const target = tallyTarget(ctx.index, host, ctx.config.values.recordOtherHosts);
+  await serialised(() => addUsage(tallyDb(), [visitDelta(localDayKey(at), target.host, target.category)]));
+}
+
+/** The block page reports each navigation it stopped, once. Returns today's attempts. */
+export async function recordBlocked(url: string, at: number): Promise<number> {
+  const host = webHost(url);
+  const day = localDayKey(at);
+  if (host !== null) {
+    const ctx = await currentContext();
+    const target = tallyTarget(ctx.index, host, ctx.config.values.recordOtherHosts);
+    await serialised(async () => {
+      await addUsage(tallyDb(), [blockedDelta(day, target.host, target.category)]);
+      await recordEvent(tallyDb(), { at, type: 'blocked', host: target.host, category: target.category });
+    });
+  }
+  return countEvents(tallyDb(), 'blocked', day);
+}
+
+export async function recordUnlock(host: string, category: string, reason: string, at: number): Promise<void> {
+  await serialised(async () => {
+    await addUsage(tallyDb(), [unlockDelta(localDayKey(at), host, category)]);
+    await recordEvent(tallyDb(), { at, type: 'unlock', host, category, detail: reason });
+  });
+}
+
+export async function today(now: number): Promise<TodayResponse> {
+  const day = localDayKey(now);
+  const ctx = await currentContext();
+  const rows = await getDay(tallyDb(), day);
+  const totals = totalsByCategory(rows);
+  const unlockEvents = (await eventsOfDay(tallyDb(), day, 'unlock')).map(({ at, host, category, detail }) => ({ at, host, category, detail }));
+  return {
+    day,
+    categories: ctx.categories,
+    byCategory: totals,
+    blocked: totals.reduce((n, t) => n + t.blocked, 0),
+    unlocks: totals.reduce((n, t) => n + t.unlocks, 0),
+    topHosts: await topHosts(tallyDb(), day, day, 10),
+    unlockEvents,
+  };
+}
+
+export async function week(now: number): Promise<WeekResponse> {
+  const to = localDayKey(now);
+  const from = addDaysToKey(to, -6);
+  const rows = await getRange(tallyDb(), from, to);
+  const days = Array.from({ length: 7 }, (_, i) => addDaysToKey(from, i)).map((day) => ({
+    day,
+    byCategory: totalsByCategory(rows.filter((r) => r.day === day)),
+  }));
+  return { days, categories: (await currentContext()).categories };
+}
+
+export async function report(from: string, to: string): Promise<ReportResponse> {
+  return { from, to, rows: await getRange(tallyDb(), from, to), categories: (await currentContext()).categories };
+}
+
+/** Drops rows older than retentionDays (daily, and after a retention change). */
+export async function prune(now: number, retentionDays: number): Promise<void> {
+  await pruneBefore(tallyDb(), addDaysToKey(localDayKey(now), -retentionDays + 1));
+}
