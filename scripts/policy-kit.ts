@@ -1,0 +1,70 @@
+// `npm run policy -- <policy.json> [--out DIR] [--harden] [--update-url URL] [--xpi-url URL]
+//  [--chrome-id ID] [--edge-id ID] [--lang zh_CN|en]`
+//
+// Validates an admin's policy with the extension's own parsePolicy and writes the files to
+// deploy it. All I/O is here; what is written comes from scripts/policy-kit/bundle.ts.
+// Exit codes: 0 written; 1 the file cannot be read, is not JSON, or is not a valid policy
+// (nothing written); 2 a usage error.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { ChromeMessages } from '../utils/i18n-format';
+import { parsePolicy } from '../utils/policy';
+import { buildBundle } from './policy-kit/bundle';
+import { type KitLang, chooseLang, langFlagOf, parseKitArgs } from './policy-kit/cli-args';
+import { parseJsonSource } from './policy-kit/json-source';
+import { kitText } from './policy-kit/kit-messages';
+
+function loadMessages(lang: KitLang): ChromeMessages {
+  const file = new URL(`../public/_locales/${lang}/messages.json`, import.meta.url);
+  return JSON.parse(readFileSync(file, 'utf8')) as ChromeMessages;
+}
+
+function main(argv: readonly string[]): number {
+  const early = kitText(loadMessages(chooseLang(langFlagOf(argv), process.env)));
+  const parsed = parseKitArgs(argv);
+  if (!parsed.ok) {
+    if (parsed.error.key !== 'kitUsage') console.error(early.message(parsed.error.key, parsed.error.args));
+    console.error(early.message('kitUsage'));
+    return 2;
+  }
+  const { args } = parsed;
+  const text = kitText(loadMessages(chooseLang(args.lang, process.env)));
+
+  let raw: string;
+  try {
+    raw = readFileSync(args.policyFile, 'utf8');
+  } catch (e) {
+    const reason = e instanceof Error && 'code' in e ? String(e.code) : String(e);
+    console.error(text.message('kitErrReadFile', [args.policyFile, reason]));
+    return 1;
+  }
+
+  const source = parseJsonSource(raw);
+  if (!source.ok) {
+    console.error(text.message('kitErrJsonSyntax', [args.policyFile, String(source.line), String(source.column), source.near]));
+    console.error(text.message('kitNothingWritten'));
+    return 1;
+  }
+
+  const result = parsePolicy(source.value);
+  if (!result.ok) {
+    console.error(text.message('kitErrPolicyInvalid', [args.policyFile, String(result.errors.length)]));
+    for (const err of result.errors) console.error(`  ${text.policyError(err)}`);
+    console.error(text.message('kitNothingWritten'));
+    return 1;
+  }
+
+  const bundle = buildBundle(result.policy, args);
+  const outDir = resolve(args.outDir);
+  for (const [relative, contents] of Object.entries(bundle.files)) {
+    const path = join(outDir, relative);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, contents);
+  }
+  console.log(text.message('kitWrote', [outDir]));
+  for (const relative of Object.keys(bundle.files)) console.log(`  ${relative}`);
+  if (bundle.xpiIsPlaceholder) console.warn(text.message('kitWarnXpiPlaceholder'));
+  return 0;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,88 @@
+// --harden: browser policies that close the obvious ways round the extension. Each name and
+// value was looked up in the vendor's policy documentation (cited per entry); none is
+// invented. Developer tools stay available: teachers use them, and they do not switch the
+// extension off.
+
+export type BrowserPolicyValue = boolean | number;
+
+/** One browser policy: its name, its JSON value (Linux files, policies.json), and why. */
+export type HardeningPolicy = { name: string; value: BrowserPolicyValue; closes: string; source: string };
+
+/** Chrome, and Chromium on Linux (same policy names). */
+export const CHROME_HARDENING: readonly HardeningPolicy[] = [
+  {
+    name: 'IncognitoModeAvailability',
+    value: 1,
+    closes: 'Incognito windows, where an extension runs only if the user allows it',
+    source: 'https://chromeenterprise.google/policies/#IncognitoModeAvailability (1 = Incognito mode disabled)',
+  },
+  {
+    name: 'BrowserGuestModeEnabled',
+    value: false,
+    closes: 'Guest windows, which run without extensions',
+    source: 'https://chromeenterprise.google/policies/#BrowserGuestModeEnabled',
+  },
+  {
+    name: 'BrowserAddPersonEnabled',
+    value: false,
+    closes: 'new profiles, where a policy-installed extension would arrive only later',
+    source: 'https://chromeenterprise.google/policies/#BrowserAddPersonEnabled',
+  },
+  {
+    name: 'ExtensionDeveloperModeSettings',
+    value: 1,
+    closes: 'Developer mode on chrome://extensions (loading unpacked extensions that could undo the rules)',
+    source:
+      'https://chromeenterprise.google/policies/#ExtensionDeveloperModeSettings (Chrome 128+; 1 = Disallow, chrome/browser/policy/extension_developer_mode_policy_handler.cc)',
+  },
+];
+
+/** Microsoft Edge: the same controls under Edge's names (Microsoft's Chrome-to-Edge policy mapping). */
+export const EDGE_HARDENING: readonly HardeningPolicy[] = [
+  {
+    name: 'InPrivateModeAvailability',
+    value: 1,
+    closes: 'InPrivate windows',
+    source: 'https://learn.microsoft.com/deployedge/microsoft-edge-policies#inprivatemodeavailability (1 = InPrivate mode disabled)',
+  },
+  {
+    name: 'BrowserGuestModeEnabled',
+    value: false,
+    closes: 'Guest windows',
+    source: 'https://learn.microsoft.com/deployedge/microsoft-edge-policies#browserguestmodeenabled',
+  },
+  {
+    name: 'BrowserAddProfileEnabled',
+    value: false,
+    closes: 'new profiles (Edge calls Chrome\'s BrowserAddPersonEnabled this)',
+    source: 'https://learn.microsoft.com/deployedge/microsoft-edge-policies#browseraddprofileenabled',
+  },
+  {
+    name: 'ExtensionDeveloperModeSettings',
+    value: 1,
+    closes: 'Developer mode on edge://extensions',
+    source: 'https://learn.microsoft.com/deployedge/microsoft-edge-policies#extensiondevelopermodesettings (Edge 128+; 1 = Disallow)',
+  },
+];
+
+/** Firefox (policies.json top-level policies). */
+export const FIREFOX_HARDENING: readonly HardeningPolicy[] = [
+  {
+    // Supersedes DisablePrivateBrowsing (Firefox 130, ESR 128.3); Qingfeng needs Firefox 142+.
+    name: 'PrivateBrowsingModeAvailability',
+    value: 1,
+    closes: 'private windows',
+    source: 'https://mozilla.github.io/enterprise-admin-reference/reference/policies/privatebrowsingmodeavailability (1 = not available)',
+  },
+  {
+    name: 'BlockAboutProfiles',
+    value: true,
+    closes: 'about:profiles, where a new profile without the extension would be made',
+    source: 'https://mozilla.github.io/policy-templates/#blockaboutprofiles',
+  },
+];
+
+/** The hardening policies as a JSON object (Linux policy files, policies.json). */
+export function hardeningJson(list: readonly HardeningPolicy[]): Record<string, BrowserPolicyValue> {
+  return Object.fromEntries(list.map((p) => [p.name, p.value]));
+}

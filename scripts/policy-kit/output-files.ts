@@ -1,0 +1,12 @@
+// The output folder's layout, in one place for the generator, the READMEs and the tests.
+export const OUTPUT_FILES = {
+  policy: 'policy.json',
+  chromeReg: 'windows/qingfeng-chrome.reg',
+  edgeReg: 'windows/qingfeng-edge.reg',
+  linuxChrome: 'linux/chrome/qingfeng.json',
+  linuxChromium: 'linux/chromium/qingfeng.json',
+  firefoxPolicies: 'firefox/policies.json',
+  firefoxManagedStorage: 'firefox/managed-storage/qingfeng@qingfeng.school.json',
+  readmeZhCN: 'README.zh-CN.md',
+  readmeEn: 'README.en.md',
+} as const;
