@@ -19,6 +19,20 @@ export async function navigate(page: Page, url: string, expectUrl: (href: string
   });
 }
 
+/** Reads a key of the extension's storage.local from one of its pages. */
+export async function readLocalIn<T>(extensionPage: Page, key: string): Promise<T | undefined> {
+  return extensionPage.evaluate(async (k) => (await browser.storage.local.get(k))[k], key) as Promise<T | undefined>;
+}
+
+/** Waits until the background has read the policy and installed the work-time rules. */
+export async function waitForRulesInForceIn(extensionPage: Page, schoolName: string): Promise<void> {
+  await waitFor('the policy to be read and the rules installed', async () => {
+    const policy = await readLocalIn<{ schoolName?: string }>(extensionPage, 'lastGoodPolicy');
+    const state = await readLocalIn<{ inForce: boolean }>(extensionPage, 'blockingState');
+    return policy?.schoolName === schoolName && state?.inForce ? true : undefined;
+  }, 20_000);
+}
+
 export function assertFirefoxInstalled(): void {
   if (!existsSync(FIREFOX_BIN)) {
     throw new Error(`Firefox ESR is not installed at ${FIREFOX_BIN}. Install it with: apt-get update && apt-get install -y firefox-esr (or run bash .ci/run)`);
@@ -64,6 +78,8 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
       browser: 'firefox',
       executablePath: FIREFOX_BIN,
       headless: true,
+      // The test server's https listener has a throwaway self-signed certificate.
+      acceptInsecureCerts: true,
       env: { ...process.env, HOME: home },
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
