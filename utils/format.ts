@@ -2,7 +2,6 @@
 // reading of a URL that arrived as data. Pure: the translator and the UI language are
 // arguments, so the pages and the tests call them alike.
 import type { CategoryInfo, CategoryTotal } from './messages';
-import { CATEGORY_IDS } from './policy';
 import { OTHER } from './usage-types';
 import { weekdayOfKey } from './scheduleDayKey';
 
@@ -31,7 +30,10 @@ export function categoryNameById(t: Translate, categories: CategoryInfo[], id: s
   if (id === OTHER) return t('category_other');
   const info = categories.find((c) => c.id === id);
   if (info) return categoryLabel(t, info, lang);
-  return (CATEGORY_IDS as readonly string[]).includes(id) ? t(`category_${id}`) : id;
+  // A built-in id has a _locales name; anything else (a custom category the policy no longer
+  // has) shows as its id. Not CATEGORY_IDS: that import would pull zod into the block page.
+  const builtin = /^[A-Za-z]+$/.test(id) ? t(`category_${id}`) : '';
+  return builtin && builtin !== `category_${id}` ? builtin : id;
 }
 
 /** A tallied host as shown: '(other)' is every uncategorised site together. */
