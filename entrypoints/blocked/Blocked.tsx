@@ -92,7 +92,7 @@ export function Blocked({ api, fragment, navigationType, canGoBack, goBack, navi
 
   return (
     <main class="blocked">
-      <p class="blocked__school">{info?.schoolName}</p>
+      {info?.schoolName && <p class="blocked__school">{info.schoolName}</p>}
       <h1>{t('blockedHeadline')}</h1>
       <p class="blocked__host" data-testid="blocked-host">{host}</p>
       <p class="url" data-testid="blocked-url">{shortenForDisplay(fragment)}</p>
