@@ -21,6 +21,17 @@ export function StatusCard({ status }: { status: StatusResponse }) {
       {status.calendarMissingYears.length > 0 && (
         <p class="warning" role="alert">{t('popupCalendarMissing', [status.calendarMissingYears.join('、')])}</p>
       )}
+      {status.ruleErrors.length > 0 && (
+        <div class="warning" role="alert" data-testid="rule-errors">
+          <p>{t('popupRuleErrors')}</p>
+          {/* English detail from the browser's rule engine: for the administrator, not translated. */}
+          <ul class="muted-detail">
+            {status.ruleErrors.map((e, i) => (
+              <li key={i} lang="en">{e}</li>
+            ))}
+          </ul>
+        </div>
+      )}
     </section>
   );
 }

@@ -1,28 +1,82 @@
 import { useEffect, useState } from 'preact/hooks';
-import { PolicyPanel } from '@/components/PolicyPanel';
 import { StatusCard } from '@/components/StatusCard';
 import { useT } from '@/components/i18n';
+import { Show, errorText, useOnce, type Loaded } from '@/components/useOnce';
+import type { SettingsResponse } from '@/utils/messages';
 import type { Api } from '@/utils/page-runtime';
-import type { StatusResponse } from '@/utils/messages';
+import { localDayKey } from '@/utils/scheduleDayKey';
+import { DataSection } from './DataSection';
+import { PolicySection } from './PolicySection';
+import { ReportSection } from './ReportSection';
+import { SettingsSection } from './SettingsSection';
+import { TestUrlSection } from './TestUrlSection';
 
-export function Options({ api }: { api: Pick<Api, 'getStatus'> }) {
+export const TABS = ['report', 'settings', 'policy', 'test', 'data'] as const;
+export type Tab = (typeof TABS)[number];
+
+interface Props {
+  api: Api;
+  initialTab?: string;
+  now?: () => number;
+  download: (filename: string, blob: Blob) => void;
+}
+
+export function Options({ api, initialTab, now = Date.now, download }: Props) {
   const t = useT();
-  const [status, setStatus] = useState<StatusResponse | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [tab, setTab] = useState<Tab>((TABS as readonly string[]).includes(initialTab ?? '') ? (initialTab as Tab) : 'report');
+  const status = useOnce(() => api.getStatus({}));
+  const [settings, setSettings] = useState<Loaded<SettingsResponse>>({ state: 'loading' });
+  // Bumped after a save so the settings form starts again from the new effective configuration.
+  const [version, setVersion] = useState(0);
+  const loadSettings = () =>
+    api.getSettings({}).then(
+      (value) => {
+        setSettings({ state: 'ok', value });
+        setVersion((v) => v + 1);
+      },
+      (e: unknown) => setSettings({ state: 'error', message: errorText(e) }),
+    );
   useEffect(() => {
-    api.getStatus({}).then(setStatus, (e: unknown) => setError(String(e)));
-  }, [api]);
+    void loadSettings();
+  }, []);
+
+  const choose = (next: Tab) => {
+    setTab(next);
+    history.replaceState(null, '', `#${next}`);
+  };
+
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
-      {error && <p class="warning" role="alert">{t('loadFailed', [error])}</p>}
-      {!status && !error && <p>{t('loading')}</p>}
-      {status && (
-        <>
-          <StatusCard status={status} />
-          <PolicyPanel status={status.policy} />
-        </>
-      )}
+      <Show loaded={status}>{(s) => <StatusCard status={s} />}</Show>
+      <nav aria-label={t('optionsNavLabel')} class="tabs">
+        <ul>
+          {TABS.map((id) => (
+            <li key={id}>
+              <button type="button" class="tab" aria-current={tab === id ? 'page' : undefined} onClick={() => choose(id)}>
+                {t(`tab_${id}`)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div class="panel">
+        {tab === 'report' && <ReportSection api={api} today={localDayKey(now())} download={download} />}
+        {tab === 'test' && <TestUrlSection api={api} now={now} />}
+        {tab !== 'report' && tab !== 'test' && (
+          <Show loaded={settings}>
+            {(s) =>
+              tab === 'settings' ? (
+                <SettingsSection key={version} api={api} settings={s} onSaved={() => void loadSettings()} />
+              ) : tab === 'policy' ? (
+                <PolicySection settings={s} />
+              ) : (
+                <DataSection api={api} retentionDays={s.config.values.retentionDays} recordOtherHosts={s.config.values.recordOtherHosts} />
+              )
+            }
+          </Show>
+        )}
+      </div>
     </main>
   );
 }

@@ -1,20 +1,29 @@
-import { useEffect, useState } from 'preact/hooks';
+import { StackedBarChart } from '@/components/StackedBarChart';
 import { StatusCard } from '@/components/StatusCard';
+import { TodaySummary } from '@/components/TodaySummary';
 import { useT } from '@/components/i18n';
+import { Show, useOnce } from '@/components/useOnce';
 import type { Api } from '@/utils/page-runtime';
-import type { StatusResponse } from '@/utils/messages';
 
-export function Popup({ api, openOptions }: { api: Pick<Api, 'getStatus'>; openOptions: () => void }) {
+/** The toolbar popup: one getStatus, one getToday, one getWeek per opening. */
+export function Popup({ api, openOptions }: { api: Pick<Api, 'getStatus' | 'getToday' | 'getWeek'>; openOptions: () => void }) {
   const t = useT();
-  const [status, setStatus] = useState<StatusResponse | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api.getStatus({}).then(setStatus, (e: unknown) => setError(String(e)));
-  }, [api]);
+  const status = useOnce(() => api.getStatus({}));
+  const today = useOnce(() => api.getToday({}));
+  const week = useOnce(() => api.getWeek({}));
   return (
     <main class="popup">
-      {error ? <p class="warning" role="alert">{t('loadFailed', [error])}</p> : status ? <StatusCard status={status} /> : <p>{t('loading')}</p>}
-      <button type="button" class="link" onClick={openOptions}>{t('popupOpenOptions')}</button>
+      <Show loaded={status}>{(s) => <StatusCard status={s} />}</Show>
+      <Show loaded={today}>{(d) => <TodaySummary today={d} />}</Show>
+      <section aria-labelledby="week-heading">
+        <h2 id="week-heading">{t('popupWeekHeading')}</h2>
+        <Show loaded={week}>
+          {(w) => <StackedBarChart days={w.days} categories={w.categories} caption={t('popupWeekCaption')} />}
+        </Show>
+      </section>
+      <p class="popup__footer">
+        <button type="button" class="button" onClick={openOptions}>{t('popupOpenOptions')}</button>
+      </p>
     </main>
   );
 }

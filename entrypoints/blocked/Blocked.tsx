@@ -1,0 +1,154 @@
+import { useEffect, useState } from 'preact/hooks';
+import { UnlockForm } from '@/components/UnlockForm';
+import { useLang, useT } from '@/components/i18n';
+import { errorText } from '@/components/useOnce';
+import { categoryLabel, clockTime, safeHttpUrl, shortenForDisplay } from '@/utils/format';
+import type { BlockInfo, UnlockRefusal } from '@/utils/messages';
+import type { Api } from '@/utils/page-runtime';
+import { describeWhen } from '@/utils/when';
+
+export interface BlockedProps {
+  api: Pick<Api, 'describeBlock' | 'reportBlocked' | 'requestUnlock'>;
+  /** location.hash without '#': the blocked URL as DATA, never markup, never followed unchecked. */
+  fragment: string;
+  /** performance navigation type: a reload or back/forward is not a new attempt. */
+  navigationType: string;
+  canGoBack: boolean;
+  goBack: () => void;
+  navigate: (url: string) => void;
+}
+
+type UnlockState = { state: 'idle' } | { state: 'busy' } | { state: 'granted'; until: number; url: string | null } | { state: 'refused'; refusal: UnlockRefusal };
+
+/** Refusals after which the form stays: the teacher can fix the reason or the duration. */
+const RETRYABLE: UnlockRefusal[] = ['reasonTooShort', 'tooLong'];
+
+export function Blocked({ api, fragment, navigationType, canGoBack, goBack, navigate }: BlockedProps) {
+  const t = useT();
+  const lang = useLang();
+  const url = safeHttpUrl(fragment);
+  const [info, setInfo] = useState<BlockInfo | null>(null);
+  const [attempts, setAttempts] = useState<number | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [unlock, setUnlock] = useState<UnlockState>({ state: 'idle' });
+
+  useEffect(() => {
+    if (!url) return;
+    const isRepeat = navigationType === 'reload' || navigationType === 'back_forward';
+    // Report first, then describe, so the count shown includes this attempt.
+    const reported = isRepeat ? Promise.resolve(null) : api.reportBlocked({ url: fragment }).catch(() => null);
+    void reported.then((r) =>
+      api.describeBlock({ url: fragment }).then(
+        (d) => {
+          setInfo(d);
+          setAttempts(Math.max(d.attemptsToday, r?.attemptsToday ?? 0));
+        },
+        (e: unknown) => {
+          setLoadError(errorText(e));
+          if (r) setAttempts(r.attemptsToday);
+        },
+      ),
+    );
+  }, []);
+
+  const requestUnlock = (reason: string, minutes: number) => {
+    setUnlock({ state: 'busy' });
+    api.requestUnlock({ url: fragment, reason, minutes }).then(
+      (result) => {
+        if (!result.ok) return setUnlock({ state: 'refused', refusal: result.refusal });
+        const target = safeHttpUrl(result.url);
+        setUnlock({ state: 'granted', until: result.until, url: target ? target.href : null });
+        if (target) navigate(target.href);
+      },
+      (e: unknown) => {
+        setLoadError(errorText(e));
+        setUnlock({ state: 'idle' });
+      },
+    );
+  };
+
+  const wayBack = canGoBack ? (
+    <button type="button" class="button button--secondary" onClick={goBack}>{t('blockedGoBack')}</button>
+  ) : (
+    <p class="muted">{t('blockedCloseTab')}</p>
+  );
+
+  if (!url) {
+    return (
+      <main class="blocked">
+        <h1>{t('blockedNeutralHeadline')}</h1>
+        <p>{t('blockedNeutralText')}</p>
+        {wayBack}
+      </main>
+    );
+  }
+
+  const host = info?.host || url.hostname;
+  const when = info && info.reopensAt !== null ? describeWhen(info.reopensAt, info.now) : null;
+  const refusal = unlock.state === 'refused' ? unlock.refusal : (info?.unlock.refusal ?? null);
+  const formOpen =
+    info !== null && info.unlock.enabled && info.unlock.refusal === null && unlock.state !== 'granted' &&
+    (unlock.state !== 'refused' || RETRYABLE.includes(unlock.refusal));
+
+  return (
+    <main class="blocked">
+      {info?.schoolName && <p class="blocked__school">{info.schoolName}</p>}
+      <h1>{t('blockedHeadline')}</h1>
+      <p class="blocked__host" data-testid="blocked-host">{host}</p>
+      <p class="url" data-testid="blocked-url">{shortenForDisplay(fragment)}</p>
+      {loadError && <p class="warning" role="alert">{t('loadFailed', [loadError])}</p>}
+      {info && (
+        <>
+          <dl class="facts">
+            <div>
+              <dt>{t('blockedCategoryLabel')}</dt>
+              <dd data-testid="blocked-category">{categoryLabel(t, info.category, lang)}</dd>
+            </div>
+            <div>
+              <dt>{t('blockedReopensLabel')}</dt>
+              <dd data-testid="blocked-reopens">{when ? t(when.key, when.args) : t('blockedNoReopen')}</dd>
+            </div>
+            <div>
+              <dt>{t('blockedAttemptsLabel')}</dt>
+              <dd data-testid="blocked-attempts">{t('timesCount', [String(attempts ?? info.attemptsToday)])}</dd>
+            </div>
+          </dl>
+          <section class="rule" aria-labelledby="rule-heading">
+            <h2 id="rule-heading">{t('blockedWhyHeading')}</h2>
+            <p>{t('blockedRule')}</p>
+            {info.message && <p data-testid="blocked-message">{info.message}</p>}
+          </section>
+        </>
+      )}
+      {wayBack}
+      {info && (
+        <section class="unlock-section" aria-labelledby="unlock-heading">
+          <h2 id="unlock-heading">{t('unlockHeading')}</h2>
+          {unlock.state === 'granted' && (
+            <div role="status" data-testid="unlock-granted">
+              <p>{t('unlockGranted', [clockTime(unlock.until)])}</p>
+              {unlock.url && (
+                <button type="button" class="button" onClick={() => unlock.url && navigate(unlock.url)}>{t('unlockOpenPage')}</button>
+              )}
+            </div>
+          )}
+          {refusal && unlock.state !== 'granted' && (
+            <p class="warning" role={unlock.state === 'refused' ? 'alert' : undefined} data-testid="unlock-refusal">
+              {t(`unlockRefusal_${refusal}`)}
+            </p>
+          )}
+          {!info.unlock.enabled && !refusal && <p class="warning" data-testid="unlock-refusal">{t('unlockRefusal_disabled')}</p>}
+          {formOpen && (
+            <UnlockForm
+              maxMinutes={info.unlock.maxMinutes}
+              remainingToday={info.unlock.remainingToday}
+              maxPerDay={info.unlock.maxPerDay}
+              busy={unlock.state === 'busy'}
+              onSubmit={requestUnlock}
+            />
+          )}
+        </section>
+      )}
+    </main>
+  );
+}
