@@ -2,7 +2,8 @@
 import { deleteAll, recordEvent } from '@/utils/db';
 import { decideUrl } from '@/utils/decide';
 import type { DeleteResult, SaveSettingsResult, SettingsResponse, UrlDecision } from '@/utils/messages';
-import { parsePolicy } from '@/utils/policy';
+import type { TeacherSettings } from '@/utils/config';
+import { parsePolicy, type CategoryId } from '@/utils/policy';
 import { isWorkTime, nextBoundary } from '@/utils/schedule';
 import { currentContext } from './context';
 import { policyStatus, teacherSettings, unlocks } from './storage';
@@ -21,7 +22,11 @@ export async function saveTeacherSettings(input: unknown): Promise<SaveSettingsR
   const touched = Object.keys(parsed.policy).flatMap((key) =>
     key === 'categories' ? Object.keys(parsed.policy.categories ?? {}).map((id) => `categories.${id}`) : [key],
   );
-  const refused = touched.filter((key) => (locked as string[]).includes(key));
+  // A locked key may come back unchanged (the page sends the whole form); a change is refused.
+  const stored = (await teacherSettings.getValue()) ?? {};
+  const valueAt = (policy: TeacherSettings, key: string) =>
+    JSON.stringify(key.startsWith('categories.') ? policy.categories?.[key.slice(11) as CategoryId] : policy[key as keyof TeacherSettings]);
+  const refused = touched.filter((key) => (locked as string[]).includes(key) && valueAt(parsed.policy, key) !== valueAt(stored, key));
   if (refused.length > 0) return { ok: false, errors: refused.map((path) => ({ path, key: 'settingsLocked', args: [path] })) };
   await teacherSettings.setValue(parsed.policy);
   return { ok: true };

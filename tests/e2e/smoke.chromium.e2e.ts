@@ -49,7 +49,7 @@ describe('Chromium: the built extension loads and reads its managed policy', () 
     // No last good policy: the built-in defaults (an unset storage item) stay in force.
     expect((await readLocal(session.worker, 'lastGoodPolicy')) ?? null).toBeNull();
 
-    const options = await session.openExtensionPage('options.html');
+    const options = await session.openExtensionPage('options.html#policy');
     await expect.poll(() => options.getByTestId('policy-errors').textContent()).toContain('schedule.weekly.mon[0]');
   });
 });
