@@ -113,7 +113,9 @@ export function StackedBarChart({ days, categories, caption }: { days: ChartDay[
           ))}
         </ul>
       )}
-      <table class="visually-hidden" data-testid="chart-table">
+      {/* A table ignores width: 1px, so the hiding box is a wrapper (else it widens the popup). */}
+      <div class="visually-hidden">
+      <table data-testid="chart-table">
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -136,6 +138,7 @@ export function StackedBarChart({ days, categories, caption }: { days: ChartDay[
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   );
 }

@@ -13,7 +13,9 @@ export function StatusCard({ status }: { status: StatusResponse }) {
         {t(status.workTime ? 'popupWorkTimeNow' : 'popupOffTimeNow')}
       </h1>
       <p class="status__until" data-testid="work-until">
-        {whenText === null ? t('popupNoBoundary') : t(status.workTime ? 'popupWorkUntil' : 'popupWorkStarts', [whenText])}
+        {whenText === null
+          ? t(status.workTime ? 'popupWorkNoEnd' : 'popupNoBoundary')
+          : t(status.workTime ? 'popupWorkUntil' : 'popupWorkStarts', [whenText])}
       </p>
       {status.policy.present && !status.policy.valid && (
         <p class="warning" role="alert" data-testid="policy-warning">{t('popupPolicyInvalid')}</p>

@@ -40,6 +40,16 @@ export function Options({ api, initialTab, now = Date.now, download }: Props) {
     void loadSettings();
   }, []);
 
+  // A link or the address bar may name a tab (options.html#policy) while the page is open.
+  useEffect(() => {
+    const follow = () => {
+      const named = location.hash.slice(1);
+      if ((TABS as readonly string[]).includes(named)) setTab(named as Tab);
+    };
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
+
   const choose = (next: Tab) => {
     setTab(next);
     history.replaceState(null, '', `#${next}`);
