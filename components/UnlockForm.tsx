@@ -1,14 +1,9 @@
 import { useState } from 'preact/hooks';
+import { MIN_REASON_CHARS, reasonLength } from '@/utils/unlock';
 import { useT } from './i18n';
 
-/** A reason must say something: at least this many characters, counted per character so 4 汉字 pass. */
-export const MIN_REASON_CHARS = 4;
 export const MAX_REASON_CHARS = 500;
 const STEPS = [1, 5, 10, 15, 20, 30, 45, 60, 90, 120];
-
-export function reasonLength(reason: string): number {
-  return [...reason.trim()].length;
-}
 
 /** The durations offered: the usual steps up to the policy's maximum, and the maximum itself. */
 export function durationChoices(maxMinutes: number): number[] {
