@@ -7,7 +7,13 @@ export function PolicyPanel({ status }: { status: PolicyStatus }) {
     <section aria-labelledby="policy-heading" data-testid="policy-panel">
       <h2 id="policy-heading">{t('optionsPolicyHeading')}</h2>
       <p data-testid="policy-state">
-        {!status.present ? t('policyAbsent') : status.valid ? t('policyValid') : t('policyInvalid')}
+        {status.lastGoodKept && !status.present
+          ? t('policyMissingKept')
+          : !status.present
+            ? t('policyAbsent')
+            : status.valid
+              ? t('policyValid')
+              : t('policyInvalid')}
       </p>
       {status.errors.length > 0 && (
         <ul class="errors" data-testid="policy-errors">

@@ -20,6 +20,9 @@ export function StatusCard({ status }: { status: StatusResponse }) {
       {status.policy.present && !status.policy.valid && (
         <p class="warning" role="alert" data-testid="policy-warning">{t('popupPolicyInvalid')}</p>
       )}
+      {status.policy.lastGoodKept && !status.policy.present && (
+        <p class="warning" role="alert" data-testid="policy-missing">{t('policyMissingKept')}</p>
+      )}
       {status.calendarMissingYears.length > 0 && (
         <p class="warning" role="alert">{t('popupCalendarMissing', [status.calendarMissingYears.join('、')])}</p>
       )}

@@ -13,6 +13,11 @@ export interface PolicyStatus {
   inForceSince: number | null;
   /** A note when managed storage could not be read at all (a fork without it, an error). */
   readError: string | null;
+  /**
+   * The managed policy has disappeared (a deleted or unparsable policy file, which the browser
+   * drops silently) and the last good one stays in force.
+   */
+  lastGoodKept: boolean;
 }
 
 export const INITIAL_POLICY_STATUS: PolicyStatus = {
@@ -22,4 +27,5 @@ export const INITIAL_POLICY_STATUS: PolicyStatus = {
   readAt: null,
   inForceSince: null,
   readError: null,
+  lastGoodKept: false,
 };

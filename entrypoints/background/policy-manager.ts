@@ -6,9 +6,13 @@ import { lastGoodPolicy, policyStatus } from './storage';
 /**
  * Reads managed storage, and keeps the policy in force:
  * - valid policy → it is in force and cached as the last good one;
- * - no policy → the built-in defaults (null);
  * - invalid or unreadable → the last good policy stays in force, and the errors are
- *   recorded for the options page and the popup (DESIGN principle 5).
+ *   recorded for the options page and the popup (DESIGN principle 5);
+ * - no policy, never one before → the built-in defaults;
+ * - no policy after a good one → the last good one stays. Chrome drops an unparsable policy
+ *   file without a word, and a teacher with administrator rights could delete it: neither
+ *   may lower the school's protection. A school that wants the defaults back pushes a
+ *   policy that sets nothing but the defaults (docs/deploy.*.md).
  */
 export async function refreshPolicy(now: number): Promise<{ policy: Policy | null; status: PolicyStatus }> {
   const read = await readManagedStorage();
@@ -17,8 +21,10 @@ export async function refreshPolicy(now: number): Promise<{ policy: Policy | nul
   let status: PolicyStatus;
 
   if (read.kind === 'absent') {
-    policy = null;
-    status = { present: false, valid: true, errors: [], readAt: now, inForceSince: now, readError: null };
+    status =
+      policy === null
+        ? { present: false, valid: true, errors: [], readAt: now, inForceSince: now, readError: null, lastGoodKept: false }
+        : { ...previous, present: false, valid: true, errors: [], readAt: now, readError: null, lastGoodKept: true };
   } else if (read.kind === 'unreadable') {
     status = { ...previous, readAt: now, readError: read.error };
   } else {
@@ -33,9 +39,10 @@ export async function refreshPolicy(now: number): Promise<{ policy: Policy | nul
         readAt: now,
         inForceSince: changed || previous.inForceSince === null ? now : previous.inForceSince,
         readError: null,
+        lastGoodKept: false,
       };
     } else {
-      status = { present: true, valid: false, errors: parsed.errors, readAt: now, inForceSince: previous.inForceSince, readError: null };
+      status = { present: true, valid: false, errors: parsed.errors, readAt: now, inForceSince: previous.inForceSince, readError: null, lastGoodKept: policy !== null };
     }
   }
   await lastGoodPolicy.setValue(policy);

@@ -54,6 +54,8 @@ export interface FirefoxLaunchOptions {
   hosts?: string[];
   /** The extension's policy, given through Firefox's real managed-storage manifest. */
   managedPolicy?: unknown;
+  /** A whole managed-storage manifest as written by the admin kit (instead of managedPolicy). */
+  managedStorageFile?: string;
   lang?: string;
 }
 
@@ -65,12 +67,13 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
   assertFirefoxInstalled();
   const home = mkdtempSync(join(tmpdir(), 'qingfeng-firefox-'));
   try {
-    if (options.managedPolicy !== undefined) {
+    if (options.managedPolicy !== undefined || options.managedStorageFile !== undefined) {
       const dir = join(home, '.mozilla', 'managed-storage');
       mkdirSync(dir, { recursive: true });
       writeFileSync(
         join(dir, `${GECKO_ID}.json`),
-        JSON.stringify({ name: GECKO_ID, description: 'Qingfeng e2e policy', type: 'storage', data: options.managedPolicy }),
+        options.managedStorageFile ??
+          JSON.stringify({ name: GECKO_ID, description: 'Qingfeng e2e policy', type: 'storage', data: options.managedPolicy }),
       );
     }
     const hosts = (options.hosts ?? []).flatMap((h) => [h]);
