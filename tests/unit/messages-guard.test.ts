@@ -29,10 +29,14 @@ const ownPage = (): Sender => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.ru
 const blockPage = (): Sender => ({
   id: fakeBrowser.runtime.id,
   url: `${fakeBrowser.runtime.getURL('/blocked.html')}#https://www.taobao.com/`,
-  tab: { id: 7, index: 0, windowId: 1, highlighted: false, active: true, pinned: false, incognito: false },
+  tab: tabAt(7, 'chrome-extension://test-extension-id/blocked.html'),
   frameId: 0,
 });
-const tab = { id: 3, index: 0, windowId: 1, highlighted: false, active: true, pinned: false, incognito: false, url: 'https://evil.example/' };
+/** Only the fields the guard could look at; the rest of Tab does not matter here. */
+function tabAt(id: number, url: string): Browser.tabs.Tab {
+  return { id, index: 0, windowId: 1, highlighted: false, active: true, pinned: false, incognito: false, url } as Browser.tabs.Tab;
+}
+const tab = tabAt(3, 'https://evil.example/');
 
 /** Senders that are not the extension's own pages, with what the browser would report for them. */
 const FOREIGN_SENDERS: [string, () => Sender][] = [
