@@ -189,3 +189,23 @@ describe('the same requests from the extension’s own pages do work (the guard 
     expect(await tallyDb().usage.toArray()).toEqual([]);
   });
 });
+
+describe('with a policy that locks the settings, even the extension’s own pages cannot undo it', () => {
+  beforeEach(async () => {
+    await fakeBrowser.storage.local.set({ lastGoodPolicy: { retentionDays: 30, categories: { shopping: { mode: 'block' } } } });
+    invalidateContext();
+  });
+
+  test('a changed locked key is refused by the background, not only greyed out in the page', async () => {
+    const before = await snapshot();
+    const r = await handleMessage({ type: 'saveTeacherSettings', settings: { retentionDays: 3650, categories: { shopping: { mode: 'off' } } } }, ownPage());
+    expect(r).toMatchObject({ ok: false, errors: expect.arrayContaining([expect.objectContaining({ key: 'settingsLocked' })]) });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  test('deleting the records is refused', async () => {
+    const before = await snapshot();
+    await expect(handleMessage({ type: 'deleteAllData' }, ownPage())).resolves.toEqual({ ok: false, refusal: 'locked' });
+    expect(await snapshot()).toEqual(before);
+  });
+});
