@@ -33,7 +33,9 @@ export default defineConfig({
   // share export names without WXT's auto-import registry colliding.
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact(), zodWithoutEvalProbe()] }),
+  // No modulepreload polyfill: every browser this targets preloads modules natively, and the
+  // polyfill is the only `fetch(` in the build (tests/unit/manifest.test.ts forbids any).
+  vite: () => ({ plugins: [preact(), zodWithoutEvalProbe()], build: { modulePreload: { polyfill: false } } }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -1,6 +1,8 @@
 /**
  * The one message protocol between the extension's pages and the background.
  * Requests are validated with zod on receipt (the background trusts no sender's shape);
+ * objects are strict, so a request with a key the protocol does not name (`__proto__`,
+ * `constructor`, a misspelt field) is refused whole rather than silently stripped;
  * responses are typed by the `Responses` map, so no `any` crosses the boundary.
  */
 import { z } from 'zod';
@@ -13,18 +15,18 @@ const DAY = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const URL_TEXT = z.string().min(1).max(100_000);
 
 export const requestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('getStatus') }),
-  z.object({ type: z.literal('describeBlock'), url: URL_TEXT }),
+  z.strictObject({ type: z.literal('getStatus') }),
+  z.strictObject({ type: z.literal('describeBlock'), url: URL_TEXT }),
   /** Sent once per navigation to the block page (not on reload), for the tallies. */
-  z.object({ type: z.literal('reportBlocked'), url: URL_TEXT }),
-  z.object({ type: z.literal('requestUnlock'), url: URL_TEXT, reason: z.string().max(500), minutes: z.number().int().min(1).max(120) }),
-  z.object({ type: z.literal('getToday') }),
-  z.object({ type: z.literal('getWeek') }),
-  z.object({ type: z.literal('getReport'), from: DAY, to: DAY }),
-  z.object({ type: z.literal('getSettings') }),
-  z.object({ type: z.literal('saveTeacherSettings'), settings: z.unknown() }),
-  z.object({ type: z.literal('testUrl'), url: z.string().max(100_000) }),
-  z.object({ type: z.literal('deleteAllData') }),
+  z.strictObject({ type: z.literal('reportBlocked'), url: URL_TEXT }),
+  z.strictObject({ type: z.literal('requestUnlock'), url: URL_TEXT, reason: z.string().max(500), minutes: z.number().int().min(1).max(120) }),
+  z.strictObject({ type: z.literal('getToday') }),
+  z.strictObject({ type: z.literal('getWeek') }),
+  z.strictObject({ type: z.literal('getReport'), from: DAY, to: DAY }),
+  z.strictObject({ type: z.literal('getSettings') }),
+  z.strictObject({ type: z.literal('saveTeacherSettings'), settings: z.unknown() }),
+  z.strictObject({ type: z.literal('testUrl'), url: z.string().max(100_000) }),
+  z.strictObject({ type: z.literal('deleteAllData') }),
 ]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
