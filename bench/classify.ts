@@ -228,6 +228,7 @@ function main(): void {
       '**Build time and memory**',
       builds.join('\n'),
       ...notes,
+      'Note on load: another engineer runs real-browser tests on this 2-core machine during the bench (load average in the header). The spread of the index runs (min–max in the summary) shows how much that moves single runs; medians and same-round ratios are what to read.',
     ],
   };
   if (sink === -1) console.log(sink);
