@@ -1,0 +1,33 @@
+// The shared benchmark data (/work/shared/data/bench, see its README): the UT1 lists and the
+// v2fly query hosts. Read once per process; lines are trimmed, blank lines dropped.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const DATA_DIR = process.env.BENCH_DATA_DIR ?? fileURLToPath(new URL('../../shared/data/bench/', import.meta.url));
+
+function lines(file: string): string[] {
+  return readFileSync(`${DATA_DIR}/${file}`, 'utf8')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+}
+
+/** ut1_nonwork_union.txt: 113k domains, deduplicated, in file order. */
+export function loadUnion(): string[] {
+  return [...new Set(lines('ut1_nonwork_union.txt').map((l) => l.toLowerCase()))];
+}
+
+/** ut1_categorised.tsv: [domain, category] rows in file order (a domain may be in several categories). */
+export function loadCategorised(): [string, string][] {
+  return lines('ut1_categorised.tsv').map((l) => {
+    const [domain = '', category = ''] = l.split('\t');
+    return [domain.toLowerCase(), category];
+  });
+}
+
+export function loadQueries(): { cn: string[]; noncn: string[] } {
+  return {
+    cn: lines('queries_cn_domains_v2fly_geolocation-cn.txt').map((l) => l.toLowerCase()),
+    noncn: lines('queries_noncn_domains_v2fly_geolocation-notcn.txt').map((l) => l.toLowerCase()),
+  };
+}
