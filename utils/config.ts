@@ -95,12 +95,12 @@ export function buildMatchConfig(values: ResolvedPolicy, lists: Record<CategoryI
     const setting = values.categories[id];
     const removed = setting.remove;
     const domains = [...lists[id].domains.filter((d) => !removed.some((r) => under(d, r))), ...setting.add];
-    schoolAdded.push(...setting.add);
+    for (const entry of setting.add) schoolAdded.push(entry); // not push(...): 188k arguments overflow the stack
     categories.push({ id, mode: setting.mode, domains: [...new Set(domains)], urlKeywords: [] });
   }
   for (const custom of values.customCategories) {
     categories.push({ id: custom.id, mode: custom.mode, domains: custom.domains, urlKeywords: custom.urlKeywords });
-    schoolAdded.push(...custom.domains);
+    for (const entry of custom.domains) schoolAdded.push(entry);
   }
   const redPacketKeywords = lists.redPacket.urlKeywords;
   if (redPacketKeywords.length > 0 && values.categories.redPacket.mode !== 'off') {

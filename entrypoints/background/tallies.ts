@@ -6,14 +6,14 @@ import { browser, type Browser } from 'wxt/browser';
 import { step, type AccountingEvent } from '@/utils/accounting';
 import { blockedDelta, unlockDelta, visitDelta } from '@/utils/accountingDeltas';
 import { addUsage, countEvents, eventsOfDay, getDay, getRange, openQingfengDb, pruneBefore, recordEvent, topHosts, type QingfengDb } from '@/utils/db';
-import { webHost } from '@/utils/decide';
+import { decideUrl, webHost } from '@/utils/decide';
 import type { TodayResponse, WeekResponse, ReportResponse } from '@/utils/messages';
 import { isWorkTime, nextBoundary } from '@/utils/schedule';
 import { addDaysToKey, localDayKey } from '@/utils/scheduleDayKey';
 import { tallyTarget } from '@/utils/tally-target';
 import { totalsByCategory } from '@/utils/usage-summary';
 import { currentContext, type Context } from './context';
-import { accountingState } from './storage';
+import { accountingState, unlocks } from './storage';
 
 let db: QingfengDb | null = null;
 export const tallyDb = (): QingfengDb => (db ??= openQingfengDb());
@@ -49,6 +49,19 @@ export async function focusedTabHost(): Promise<string | null> {
   return tabHost(tab);
 }
 
+async function blockedNow(ctx: Context, url: string, at: number): Promise<boolean> {
+  const schedule = ctx.config.values.schedule;
+  return decideUrl({
+    url,
+    index: ctx.index,
+    categories: ctx.categories,
+    workTime: isWorkTime(schedule, at),
+    nextBoundary: nextBoundary(schedule, at),
+    unlocks: await unlocks.getValue(),
+    now: at,
+  }).blockedNow;
+}
+
 /** Tells the accounting where the focus is now (worker start: events may have been missed). */
 export async function syncFocus(): Promise<void> {
   const at = Date.now();
@@ -67,12 +80,16 @@ export async function recordVisit(url: string, at: number): Promise<void> {
   await serialised(() => addUsage(tallyDb(), [visitDelta(localDayKey(at), target.host, target.category)]));
 }
 
-/** The block page reports each navigation it stopped, once. Returns today's attempts. */
+/**
+ * The block page reports each navigation it stopped, once. Returns today's attempts.
+ * The block page is web-accessible, so any web page can open it with any URL in its
+ * fragment: only a URL that the rules block at this instant is counted (SECURITY.md).
+ */
 export async function recordBlocked(url: string, at: number): Promise<number> {
   const host = webHost(url);
   const day = localDayKey(at);
-  if (host !== null) {
-    const ctx = await currentContext();
+  const ctx = await currentContext();
+  if (host !== null && (await blockedNow(ctx, url, at))) {
     const target = tallyTarget(ctx.index, host, ctx.config.values.recordOtherHosts);
     await serialised(async () => {
       await addUsage(tallyDb(), [blockedDelta(day, target.host, target.category)]);

@@ -176,12 +176,23 @@ describe('the same requests from the extension’s own pages do work (the guard 
     expect(r).toMatchObject({ workTime: expect.any(Boolean), policy: expect.any(Object) });
   });
 
-  test('reportBlocked from the block page records the attempt', async () => {
-    const before = (await tallyDb().events.toArray()).length;
-    await expect(handleMessage({ type: 'reportBlocked', url: 'https://www.taobao.com/' }, blockPage())).resolves.toMatchObject({
-      attemptsToday: expect.any(Number),
-    });
-    expect((await tallyDb().events.toArray()).length).toBe(before + 1);
+  test('reportBlocked from the block page records the attempt (in work time, on a blocked site)', async () => {
+    // A Thursday morning in term: work time under the built-in schedule.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-26T09:00:00+08:00'));
+    try {
+      const before = (await tallyDb().events.toArray()).length;
+      await expect(handleMessage({ type: 'reportBlocked', url: 'https://www.taobao.com/' }, blockPage())).resolves.toMatchObject({
+        attemptsToday: expect.any(Number),
+      });
+      expect((await tallyDb().events.toArray()).length).toBe(before + 1);
+      // Any page may open the web-accessible block page with any URL: a URL that is not
+      // blocked now is not counted.
+      await handleMessage({ type: 'reportBlocked', url: 'https://smartedu.cn/' }, blockPage());
+      expect((await tallyDb().events.toArray()).length).toBe(before + 1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test('deleteAllData from the options page deletes (no policy locks it here)', async () => {
