@@ -209,3 +209,46 @@ export async function estimateRows(db: QingfengDb): Promise<PruneCounts> {
     events: await db.events.count(),
   }));
 }
+
+/** What the stored database lacks of the current schema, or null when it has it all. */
+function schemaMismatch(db: QingfengDb): string | null {
+  const idb = db.backendDB();
+  const expected: Record<string, { keyPath: string; indexes: string[] }> = {
+    usage: { keyPath: 'day,host', indexes: ['day', '[category+day]'] },
+    events: { keyPath: 'id', indexes: ['at', 'day', '[type+day]'] },
+  };
+  for (const [name, want] of Object.entries(expected)) {
+    if (!idb.objectStoreNames.contains(name)) return `no ${name} store`;
+    const store = idb.transaction(name, 'readonly').objectStore(name);
+    if (String(store.keyPath) !== want.keyPath) return `${name} keyed by ${String(store.keyPath)}`;
+    const missing = want.indexes.filter((index) => !store.indexNames.contains(index));
+    if (missing.length > 0) return `${name} lacks ${missing.join(', ')}`;
+  }
+  return null;
+}
+
+/**
+ * Opens the database, or, when it cannot be opened at all (a newer version left by a
+ * downgrade, a corrupt store), deletes it, opens a fresh one and records why: the teacher
+ * loses the old tallies, but the extension keeps working and says what happened (#9).
+ */
+export async function openOrReset(name: string, at: number): Promise<{ db: QingfengDb; resetReason: string | null }> {
+  const db = openQingfengDb(name);
+  try {
+    await db.open();
+    // Dexie 4 opens a database of a higher version than it declares as it finds it (seen in
+    // tests: a store with another primary key opened without a word), and every query would
+    // fail later. Check the stores' shape now.
+    const mismatch = schemaMismatch(db);
+    if (mismatch) throw new Error(`SchemaMismatch: ${mismatch} (database version ${db.verno})`);
+    return { db, resetReason: null };
+  } catch (error) {
+    db.close();
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    await Dexie.delete(name);
+    const fresh = openQingfengDb(name);
+    await fresh.open();
+    await recordEvent(fresh, { at, type: 'dbReset', detail: reason.slice(0, 500) });
+    return { db: fresh, resetReason: reason };
+  }
+}

@@ -15,7 +15,8 @@ async function applyConfig(): Promise<void> {
   const ctx = await currentContext();
   await applyBlocking(ctx, now);
   await armBoundaryAlarm(ctx.config.values.schedule, now);
-  await prune(now, ctx.config.values.retentionDays);
+  // Pruning is housekeeping: a database problem must not stop the reconcile (openTallies resets it).
+  await prune(now, ctx.config.values.retentionDays).catch((error: unknown) => console.warn('[qingfeng] prune failed', error));
 }
 
 let queue: Promise<void> = Promise.resolve();
@@ -33,6 +34,7 @@ function serialised(task: () => Promise<void>): Promise<void> {
  */
 export function reconcile(reason: string, readPolicy = true): Promise<void> {
   return serialised(async () => {
+    // Protection first: the rules do not wait on the database or the policy read.
     await applyConfig();
     if (!readPolicy) return;
     const before = JSON.stringify(await lastGoodPolicy.getValue());

@@ -5,7 +5,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { step, type AccountingEvent } from '@/utils/accounting';
 import { blockedDelta, unlockDelta, visitDelta } from '@/utils/accountingDeltas';
-import { addUsage, countEvents, eventsOfDay, getDay, getRange, openQingfengDb, pruneBefore, recordEvent, topHosts, type QingfengDb } from '@/utils/db';
+import { addUsage, countEvents, eventsOfDay, getDay, getRange, openOrReset, openQingfengDb, pruneBefore, recordEvent, topHosts, type QingfengDb } from '@/utils/db';
 import { decideUrl, webHost } from '@/utils/decide';
 import type { TodayResponse, WeekResponse, ReportResponse } from '@/utils/messages';
 import { isWorkTime, nextBoundary } from '@/utils/schedule';
@@ -17,6 +17,14 @@ import { accountingState, unlocks } from './storage';
 
 let db: QingfengDb | null = null;
 export const tallyDb = (): QingfengDb => (db ??= openQingfengDb());
+
+/** Run first at every worker start: a database that cannot be opened is reset, not fatal. */
+export async function openTallies(at: number): Promise<void> {
+  const opened = await openOrReset('qingfeng', at);
+  if (db && db !== opened.db) db.close();
+  db = opened.db;
+  if (opened.resetReason) console.warn(`[qingfeng] tallies database reset: ${opened.resetReason}`);
+}
 
 const classifierOf = (ctx: Context) => (host: string) => tallyTarget(ctx.index, host, ctx.config.values.recordOtherHosts);
 

@@ -39,16 +39,17 @@ export interface Case {
   url: (s: TestServer) => string;
 }
 
+/** Each case has its own path, so no two land on the same block-page address. */
 export const BLOCKED_NAVIGATIONS: Case[] = [
   { name: 'the listed host', url: (s) => s.url('taobao.com', '/item.htm?id=1') },
-  { name: 'any case of the host', url: (s) => s.url('TaoBao.COM') },
-  { name: 'a trailing dot', url: (s) => s.url('taobao.com.') },
+  { name: 'any case of the host', url: (s) => s.url('TaoBao.COM', '/case') },
+  { name: 'a trailing dot', url: (s) => s.url('taobao.com.', '/dot') },
   { name: 'a subdomain with a trailing dot', url: (s) => s.url('item.taobao.com.', '/x') },
-  { name: 'userinfo', url: (s) => `http://a@taobao.com:${s.port}/` },
+  { name: 'userinfo', url: (s) => `http://a@taobao.com:${s.port}/userinfo` },
   { name: 'any subdomain depth', url: (s) => s.url('a.b.c.item.taobao.com', '/deep?q=1') },
   { name: 'https', url: (s) => s.httpsUrl('taobao.com', '/secure') },
-  { name: 'an IDN entry given in Unicode', url: (s) => s.url(IDN_ENTRY) },
-  { name: 'a host under a shared domain (game.qq.com)', url: (s) => s.url('game.qq.com') },
+  { name: 'an IDN entry given in Unicode', url: (s) => s.url(IDN_ENTRY, '/idn') },
+  { name: 'a host under a shared domain (game.qq.com)', url: (s) => s.url('game.qq.com', '/shared') },
 ];
 
 export const ALLOWED_NAVIGATIONS: Case[] = [

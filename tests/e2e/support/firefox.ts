@@ -10,12 +10,15 @@ import { FIREFOX_BIN, FIREFOX_BUILD, FIREFOX_UUID, GECKO_ID } from './constants'
  * redirects to a moz-extension:// page makes page.goto time out in Firefox (BROWSERS.md).
  */
 export async function navigate(page: Page, url: string, expectUrl: (href: string) => boolean = (h) => h === url): Promise<string> {
+  const before = await page.evaluate(() => location.href).catch(() => '');
   await page.evaluate((u) => {
     location.href = u;
   }, url);
+  // The old document answers until the new one commits: only a different address counts
+  // (a stale block page would otherwise pass for the next blocked case).
   return waitFor(`navigation to ${url}`, async () => {
     const [href, ready] = await page.evaluate(() => [location.href, document.readyState] as const);
-    return expectUrl(href) && ready === 'complete' ? href : undefined;
+    return href !== before && expectUrl(href) && ready === 'complete' ? href : undefined;
   });
 }
 
