@@ -11,7 +11,7 @@
 // as their first argument so tests open a fresh one by name.
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
 import { localDayKey } from './scheduleDayKey';
-import { OTHER, type EventRow, type EventType, type NewEvent, type UsageDelta, type UsageKey, type UsageRow } from './usage-types';
+import { OTHER, type HostTotal, type EventRow, type EventType, type NewEvent, type UsageDelta, type UsageKey, type UsageRow } from './usage-types';
 
 export type QingfengDb = Dexie & {
   // A compound primary key names no single property, so EntityTable cannot express it.
@@ -135,7 +135,6 @@ export async function getCategoryRange(db: QingfengDb, category: string, fromDay
 }
 
 /** One host's totals over a range of days. */
-export type HostTotal = Omit<UsageRow, 'day'>;
 
 /**
  * The hosts with the most work time over fromDay..toDay inclusive, then the most blocked

@@ -2,43 +2,44 @@
 // the table, and per-day category totals for the stacked chart.
 import type { CategoryTotal } from './messages';
 import { addDaysToKey } from './scheduleDayKey';
-import type { UsageRow } from './usage-types';
+import { ZERO_COUNTS, type Counts, type HostTotal, type UsageRow } from './usage-types';
 
-export interface HostTotal {
-  host: string;
-  category: string;
-  workSeconds: number;
-  visits: number;
-  blocked: number;
-  unlocks: number;
+export type { HostTotal } from './usage-types';
+
+/** Adds a row's counts into a running total. */
+function accumulate<T extends Counts>(total: T, row: Counts): T {
+  total.workSeconds += row.workSeconds;
+  total.visits += row.visits;
+  total.blocked += row.blocked;
+  total.unlocks += row.unlocks;
+  return total;
+}
+
+/** Groups rows by a key and sums their counts, in first-seen order. */
+function groupTotals<T extends Counts>(rows: readonly UsageRow[], keyOf: (r: UsageRow) => string, start: (r: UsageRow) => T): T[] {
+  const out = new Map<string, T>();
+  for (const r of rows) {
+    const key = keyOf(r);
+    out.set(key, accumulate(out.get(key) ?? start(r), r));
+  }
+  return [...out.values()];
+}
+
+/** Totals per category (the popup's today, each day of the chart). */
+export function totalsByCategory(rows: readonly UsageRow[]): CategoryTotal[] {
+  return groupTotals(rows, (r) => r.category, (r) => ({ category: r.category, ...ZERO_COUNTS }));
 }
 
 /** One line per (host, category) over the range, most work time first, then most blocked. */
-export function totalsByHost(rows: UsageRow[]): HostTotal[] {
-  const out = new Map<string, HostTotal>();
-  for (const r of rows) {
-    const key = `${r.host}\u0000${r.category}`;
-    const acc = out.get(key) ?? { host: r.host, category: r.category, workSeconds: 0, visits: 0, blocked: 0, unlocks: 0 };
-    acc.workSeconds += r.workSeconds;
-    acc.visits += r.visits;
-    acc.blocked += r.blocked;
-    acc.unlocks += r.unlocks;
-    out.set(key, acc);
-  }
-  return [...out.values()].sort((a, b) => b.workSeconds - a.workSeconds || b.blocked - a.blocked || a.host.localeCompare(b.host));
+export function totalsByHost(rows: readonly UsageRow[]): HostTotal[] {
+  return groupTotals(rows, (r) => `${r.host}\u0000${r.category}`, (r) => ({ host: r.host, category: r.category, ...ZERO_COUNTS })).sort(
+    (a, b) => b.workSeconds - a.workSeconds || b.blocked - a.blocked || a.host.localeCompare(b.host),
+  );
 }
 
 /** The sum of every row. */
-export function grandTotal(rows: { workSeconds: number; visits: number; blocked: number; unlocks: number }[]) {
-  return rows.reduce(
-    (acc, r) => ({
-      workSeconds: acc.workSeconds + r.workSeconds,
-      visits: acc.visits + r.visits,
-      blocked: acc.blocked + r.blocked,
-      unlocks: acc.unlocks + r.unlocks,
-    }),
-    { workSeconds: 0, visits: 0, blocked: 0, unlocks: 0 },
-  );
+export function grandTotal(rows: readonly Counts[]): Counts {
+  return rows.reduce((total, r) => accumulate(total, r), { ...ZERO_COUNTS });
 }
 
 /** Every day from `from` to `to` inclusive (at most `limit`, so a typo of year 2062 cannot hang the page). */
@@ -49,17 +50,12 @@ export function daysBetween(from: string, to: string, limit = 3660): string[] {
 }
 
 /** Per-day category totals for the chart, a day with no rows included as empty. */
-export function dailyByCategory(rows: UsageRow[], from: string, to: string): { day: string; byCategory: CategoryTotal[] }[] {
-  const byDay = new Map<string, Map<string, CategoryTotal>>();
+export function dailyByCategory(rows: readonly UsageRow[], from: string, to: string): { day: string; byCategory: CategoryTotal[] }[] {
+  const byDay = new Map<string, UsageRow[]>();
   for (const r of rows) {
-    const day = byDay.get(r.day) ?? new Map<string, CategoryTotal>();
-    const acc = day.get(r.category) ?? { category: r.category, workSeconds: 0, visits: 0, blocked: 0, unlocks: 0 };
-    acc.workSeconds += r.workSeconds;
-    acc.visits += r.visits;
-    acc.blocked += r.blocked;
-    acc.unlocks += r.unlocks;
-    day.set(r.category, acc);
-    byDay.set(r.day, day);
+    const day = byDay.get(r.day);
+    if (day) day.push(r);
+    else byDay.set(r.day, [r]);
   }
-  return daysBetween(from, to).map((day) => ({ day, byCategory: [...(byDay.get(day)?.values() ?? [])] }));
+  return daysBetween(from, to).map((day) => ({ day, byCategory: totalsByCategory(byDay.get(day) ?? []) }));
 }

@@ -26,6 +26,13 @@ export interface UsageRow {
   unlocks: number;
 }
 
+/** The counts of a row, a total, or a category. */
+export type Counts = Pick<UsageRow, 'workSeconds' | 'visits' | 'blocked' | 'unlocks'>;
+export const ZERO_COUNTS: Readonly<Counts> = Object.freeze({ workSeconds: 0, visits: 0, blocked: 0, unlocks: 0 });
+
+/** A host's totals over a range of days. */
+export type HostTotal = Omit<UsageRow, 'day'>;
+
 /** An increment to one usage row; addUsage adds every count to the stored row. */
 export type UsageDelta = UsageRow;
 

@@ -1,31 +1,16 @@
 /** What the block page asks: why a URL was blocked, record the attempt, temporary access. */
 import { countEvents } from '@/utils/db';
-import { decideUrl } from '@/utils/decide';
 import type { BlockInfo, UnlockResult } from '@/utils/messages';
-import { isWorkTime, nextBoundary } from '@/utils/schedule';
 import { localDayKey } from '@/utils/scheduleDayKey';
 import { unlockEnd, unlockRefusal } from '@/utils/unlock';
-import { currentContext, type Context } from './context';
+import { currentContext, decideNow } from './context';
 import { unlocks } from './storage';
 import { recordUnlock, tallyDb } from './tallies';
-
-async function decision(ctx: Context, url: string, now: number) {
-  const schedule = ctx.config.values.schedule;
-  return decideUrl({
-    url,
-    index: ctx.index,
-    categories: ctx.categories,
-    workTime: isWorkTime(schedule, now),
-    nextBoundary: nextBoundary(schedule, now),
-    unlocks: await unlocks.getValue(),
-    now,
-  });
-}
 
 export async function describeBlock(url: string, now: number): Promise<BlockInfo> {
   const ctx = await currentContext();
   const values = ctx.config.values;
-  const d = await decision(ctx, url, now);
+  const d = await decideNow(ctx, url, now);
   const day = localDayKey(now);
   const used = await countEvents(tallyDb(), 'unlock', day);
   return {
@@ -55,7 +40,7 @@ export async function describeBlock(url: string, now: number): Promise<BlockInfo
 export async function requestUnlock(url: string, reason: string, minutes: number, now: number): Promise<UnlockResult> {
   const ctx = await currentContext();
   const values = ctx.config.values;
-  const d = await decision(ctx, url, now);
+  const d = await decideNow(ctx, url, now);
   const used = await countEvents(tallyDb(), 'unlock', localDayKey(now));
   const refusal = unlockRefusal({ policy: values.unlock, workTime: d.workTimeNow, blockedInWorkTime: d.blockedNow, usedToday: used, reason, minutes });
   if (refusal) return { ok: false, refusal };

@@ -5,8 +5,10 @@
 import { buildHostIndex, type HostIndex, type MatchConfig } from '@/utils/classify';
 import { categoryInfos } from '@/utils/categories';
 import { buildMatchConfig, resolveConfig, type EffectiveConfig } from '@/utils/config';
-import type { CategoryInfo } from '@/utils/messages';
-import { lastGoodPolicy, teacherSettings } from './storage';
+import { decideUrl } from '@/utils/decide';
+import { isWorkTime, nextBoundary } from '@/utils/schedule';
+import type { CategoryInfo, UrlDecision } from '@/utils/messages';
+import { lastGoodPolicy, teacherSettings, unlocks } from './storage';
 
 export interface Context {
   config: EffectiveConfig;
@@ -34,4 +36,18 @@ export function currentContext(): Promise<Context> {
 /** Called whenever the policy or the teacher's settings change. */
 export function invalidateContext(): void {
   cached = null;
+}
+
+/** Why `url` is or is not blocked at `now`, under this configuration and the live unlocks. */
+export async function decideNow(ctx: Context, url: string, now: number): Promise<UrlDecision> {
+  const schedule = ctx.config.values.schedule;
+  return decideUrl({
+    url,
+    index: ctx.index,
+    categories: ctx.categories,
+    workTime: isWorkTime(schedule, now),
+    nextBoundary: nextBoundary(schedule, now),
+    unlocks: await unlocks.getValue(),
+    now,
+  });
 }

@@ -1,12 +1,10 @@
 /** The options page's requests: settings, the URL tester and data deletion. */
 import { deleteAll, recordEvent } from '@/utils/db';
-import { decideUrl } from '@/utils/decide';
 import type { DeleteResult, SaveSettingsResult, SettingsResponse, UrlDecision } from '@/utils/messages';
 import type { TeacherSettings } from '@/utils/config';
 import { parsePolicy, type CategoryId } from '@/utils/policy';
-import { isWorkTime, nextBoundary } from '@/utils/schedule';
-import { currentContext } from './context';
-import { policyStatus, teacherSettings, unlocks } from './storage';
+import { currentContext, decideNow } from './context';
+import { policyStatus, teacherSettings } from './storage';
 import { tallyDb } from './tallies';
 
 export async function getSettings(): Promise<SettingsResponse> {
@@ -33,17 +31,7 @@ export async function saveTeacherSettings(input: unknown): Promise<SaveSettingsR
 }
 
 export async function testUrl(url: string, now: number): Promise<UrlDecision> {
-  const ctx = await currentContext();
-  const schedule = ctx.config.values.schedule;
-  return decideUrl({
-    url,
-    index: ctx.index,
-    categories: ctx.categories,
-    workTime: isWorkTime(schedule, now),
-    nextBoundary: nextBoundary(schedule, now),
-    unlocks: await unlocks.getValue(),
-    now,
-  });
+  return decideNow(await currentContext(), url, now);
 }
 
 /** Deleting the records is the teacher's right unless the school's policy locks settings. */

@@ -6,14 +6,14 @@ import { browser, type Browser } from 'wxt/browser';
 import { step, type AccountingEvent } from '@/utils/accounting';
 import { blockedDelta, unlockDelta, visitDelta } from '@/utils/accountingDeltas';
 import { addUsage, countEvents, eventsOfDay, getDay, getRange, openOrReset, openQingfengDb, pruneBefore, recordEvent, topHosts, type QingfengDb } from '@/utils/db';
-import { decideUrl, webHost } from '@/utils/decide';
+import { webHost } from '@/utils/decide';
 import type { TodayResponse, WeekResponse, ReportResponse } from '@/utils/messages';
 import { isWorkTime, nextBoundary } from '@/utils/schedule';
 import { addDaysToKey, localDayKey } from '@/utils/scheduleDayKey';
 import { tallyTarget } from '@/utils/tally-target';
-import { totalsByCategory } from '@/utils/usage-summary';
-import { currentContext, type Context } from './context';
-import { accountingState, unlocks } from './storage';
+import { dailyByCategory, totalsByCategory } from '@/utils/report';
+import { currentContext, decideNow, type Context } from './context';
+import { accountingState } from './storage';
 
 let db: QingfengDb | null = null;
 export const tallyDb = (): QingfengDb => (db ??= openQingfengDb());
@@ -57,19 +57,6 @@ export async function focusedTabHost(): Promise<string | null> {
   return tabHost(tab);
 }
 
-async function blockedNow(ctx: Context, url: string, at: number): Promise<boolean> {
-  const schedule = ctx.config.values.schedule;
-  return decideUrl({
-    url,
-    index: ctx.index,
-    categories: ctx.categories,
-    workTime: isWorkTime(schedule, at),
-    nextBoundary: nextBoundary(schedule, at),
-    unlocks: await unlocks.getValue(),
-    now: at,
-  }).blockedNow;
-}
-
 /** Tells the accounting where the focus is now (worker start: events may have been missed). */
 export async function syncFocus(): Promise<void> {
   const at = Date.now();
@@ -97,7 +84,7 @@ export async function recordBlocked(url: string, at: number): Promise<number> {
   const host = webHost(url);
   const day = localDayKey(at);
   const ctx = await currentContext();
-  if (host !== null && (await blockedNow(ctx, url, at))) {
+  if (host !== null && (await decideNow(ctx, url, at)).blockedNow) {
     const target = tallyTarget(ctx.index, host, ctx.config.values.recordOtherHosts);
     await serialised(async () => {
       await addUsage(tallyDb(), [blockedDelta(day, target.host, target.category)]);
@@ -134,11 +121,7 @@ export async function today(now: number): Promise<TodayResponse> {
 export async function week(now: number): Promise<WeekResponse> {
   const to = localDayKey(now);
   const from = addDaysToKey(to, -6);
-  const rows = await getRange(tallyDb(), from, to);
-  const days = Array.from({ length: 7 }, (_, i) => addDaysToKey(from, i)).map((day) => ({
-    day,
-    byCategory: totalsByCategory(rows.filter((r) => r.day === day)),
-  }));
+  const days = dailyByCategory(await getRange(tallyDb(), from, to), from, to);
   return { days, categories: (await currentContext()).categories };
 }
 

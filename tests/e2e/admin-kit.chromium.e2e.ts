@@ -9,6 +9,7 @@ import { ChromiumPolicyFile, launchChromium, readLocal, type ChromiumSession } f
 import { CHROME_ID, REPO } from './support/constants';
 import { waitFor } from './support/poll';
 import { TestServer } from './support/server';
+import { cleanUp } from './support/cleanup';
 
 /**
  * Runs the admin kit as an administrator would, and returns its Linux Chromium file less the
@@ -40,15 +41,7 @@ describe('Chromium: the kit’s Linux policy file takes effect, changes apply li
     session = await launchChromium({ hosts: ['*'] });
   });
 
-  afterAll(async () => {
-    try {
-      await session?.close();
-    } finally {
-      policyFile.remove();
-      rmSync(work, { recursive: true, force: true });
-      await server.stop();
-    }
-  });
+  afterAll(() => cleanUp(() => session?.close(), () => policyFile.remove(), () => rmSync(work, { recursive: true, force: true }), () => server.stop()));
 
   const status = () => readLocal<PolicyStatus>(session.worker, 'policyStatus');
   const school = async () => (await readLocal<{ schoolName?: string }>(session.worker, 'lastGoodPolicy'))?.schoolName;

@@ -7,6 +7,7 @@ import { ALWAYS_WORK, TEST_HOSTS } from './support/blocking-cases';
 import { GECKO_ID, REPO } from './support/constants';
 import { launchFirefox, navigate, readLocalIn, waitForRulesInForceIn, type FirefoxSession } from './support/firefox';
 import { TestServer } from './support/server';
+import { cleanUp } from './support/cleanup';
 
 describe('Firefox: the kit’s managed-storage file takes effect at start-up', () => {
   const server = new TestServer();
@@ -24,14 +25,7 @@ describe('Firefox: the kit’s managed-storage file takes effect at start-up', (
     session = await launchFirefox({ hosts: TEST_HOSTS.concat('www.bilibili.com'), managedStorageFile: file });
   });
 
-  afterAll(async () => {
-    try {
-      await session?.close();
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-      await server.stop();
-    }
-  });
+  afterAll(() => cleanUp(() => session?.close(), () => rmSync(work, { recursive: true, force: true }), () => server.stop()));
 
   test('the policy is read and its video block is in force', async () => {
     const extensionPage = await session.openExtensionPage('options.html');

@@ -11,6 +11,7 @@ import {
 } from './support/blocking-cases';
 import { ChromiumPolicyFile, launchChromium, waitForRulesInForce, type ChromiumSession } from './support/chromium';
 import { TestServer } from './support/server';
+import { cleanUp } from './support/cleanup';
 
 describe('Chromium: a blocked site receives no request, whatever the URL', () => {
   const server = new TestServer();
@@ -29,14 +30,7 @@ describe('Chromium: a blocked site receives no request, whatever the URL', () =>
     page = await session.context.newPage();
   });
 
-  afterAll(async () => {
-    try {
-      await session?.close();
-    } finally {
-      policyFile.remove();
-      await server.stop();
-    }
-  });
+  afterAll(() => cleanUp(() => session?.close(), () => policyFile.remove(), () => server.stop()));
 
   const goto = async (url: string) => {
     // A navigation that ends on the block page may report an aborted load: where it landed is what counts.

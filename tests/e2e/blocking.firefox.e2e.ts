@@ -13,6 +13,7 @@ import {
 import { launchFirefox, navigate, waitForRulesInForceIn, type FirefoxSession } from './support/firefox';
 import { waitFor } from './support/poll';
 import { TestServer } from './support/server';
+import { cleanUp } from './support/cleanup';
 
 describe('Firefox: a blocked site receives no request, whatever the URL', () => {
   const server = new TestServer();
@@ -31,13 +32,7 @@ describe('Firefox: a blocked site receives no request, whatever the URL', () => 
     page = await session.browser.newPage();
   });
 
-  afterAll(async () => {
-    try {
-      await session?.close();
-    } finally {
-      await server.stop();
-    }
-  });
+  afterAll(() => cleanUp(() => session?.close(), () => server.stop()));
 
   const blockedToday = async () => {
     const extensionPage = await session.openExtensionPage('options.html');

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ChromiumPolicyFile, launchChromium, readLocal, type ChromiumSession } from './support/chromium';
 import { waitFor } from './support/poll';
 import { TestServer } from './support/server';
+import { cleanUp } from './support/cleanup';
 
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 const hhmm = (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
@@ -35,14 +36,7 @@ describe('Chromium: rules follow the work-time boundaries while the browser runs
     await waitFor('the policy to be read', async () => ((await readLocal<{ schoolName?: string }>(session.worker, 'lastGoodPolicy'))?.schoolName === school ? true : undefined));
   });
 
-  afterAll(async () => {
-    try {
-      await session?.close();
-    } finally {
-      policyFile.remove();
-      await server.stop();
-    }
-  });
+  afterAll(() => cleanUp(() => session?.close(), () => policyFile.remove(), () => server.stop()));
 
   const pagesServed = () => server.requestsTo('taobao.com').map((r) => r.url).filter((u) => u !== '/favicon.ico');
   const dynamicRuleCount = () => session.worker.evaluate(async () => (await chrome.declarativeNetRequest.getDynamicRules()).length);

@@ -7,6 +7,7 @@ import type { TodayResponse } from '@/utils/messages';
 import { ALWAYS_WORK } from './support/blocking-cases';
 import { ChromiumPolicyFile, launchChromium, waitForRulesInForce, type ChromiumSession } from './support/chromium';
 import { TestServer } from './support/server';
+import { cleanUp } from './support/cleanup';
 
 const SCHOOL = '重启测试学校';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -42,15 +43,7 @@ describe('Chromium: crashes and restarts lose nothing and let nothing through', 
     policyFile.write({ schoolName: SCHOOL, schedule: { weekly: ALWAYS_WORK, officialCalendar: 'none' } });
   });
 
-  afterAll(async () => {
-    try {
-      await session?.close();
-    } finally {
-      policyFile.remove();
-      rmSync(profileDir, { recursive: true, force: true });
-      await server.stop();
-    }
-  });
+  afterAll(() => cleanUp(() => session?.close(), () => policyFile.remove(), () => rmSync(profileDir, { recursive: true, force: true }), () => server.stop()));
 
   test('the service worker stopped again and again: blocking holds, tallies keep counting', async () => {
     session = await launchChromium({ hosts: ['*'], profileDir, keepProfile: true });

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import type { PolicyStatus } from '@/utils/policy-status';
 import { ChromiumPolicyFile, launchChromium, readLocal, type ChromiumSession } from './support/chromium';
 import { waitFor } from './support/poll';
+import { cleanUp } from './support/cleanup';
 
 const SCHOOL = '北票市第七初级中学';
 
@@ -9,12 +10,8 @@ describe('Chromium: the built extension loads and reads its managed policy', () 
   const policyFile = new ChromiumPolicyFile();
   let session: ChromiumSession | undefined;
   afterEach(async () => {
-    try {
-      await session?.close();
-    } finally {
-      policyFile.remove();
-      session = undefined;
-    }
+    await cleanUp(() => session?.close(), () => policyFile.remove());
+    session = undefined;
   });
 
   test('a policy in /etc/chromium/policies/managed is read and parsed, and Chrome accepts managed_schema.json', async () => {

@@ -5,6 +5,7 @@ import { ALWAYS_WORK } from './support/blocking-cases';
 import { ChromiumPolicyFile, launchChromium, readLocal, type ChromiumSession } from './support/chromium';
 import { waitFor } from './support/poll';
 import { TestServer } from './support/server';
+import { cleanUp } from './support/cleanup';
 
 const NEVER_WORK = Object.fromEntries(Object.keys(ALWAYS_WORK).map((d) => [d, []]));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -25,14 +26,7 @@ describe('Chromium: work time on a log-mode site is tallied to the second, acros
   const policyFile = new ChromiumPolicyFile();
   let session: ChromiumSession | undefined;
 
-  afterEach(async () => {
-    try {
-      await session?.close();
-    } finally {
-      policyFile.remove();
-      await server.stop();
-    }
-  });
+  afterEach(() => cleanUp(() => session?.close(), () => policyFile.remove(), () => server.stop()));
 
   async function start(schoolName: string, weekly: Record<string, string[]>) {
     await server.start();

@@ -5,6 +5,7 @@ import { ChromiumPolicyFile, launchChromium, waitForRulesInForce, type ChromiumS
 import { REPO } from './support/constants';
 import { seedTallies, type SeedEvent, type SeedUsage } from './support/seed';
 import { TestServer } from './support/server';
+import { cleanUp } from './support/cleanup';
 
 const SHOTS = `${REPO}test-results/screenshots`;
 const SCHOOL = '北票市第七初级中学';
@@ -52,14 +53,7 @@ describe.each([
     await seedTallies(session.worker, USAGE, EVENTS);
   });
 
-  afterAll(async () => {
-    try {
-      await session?.close();
-    } finally {
-      policyFile.remove();
-      await server.stop();
-    }
-  });
+  afterAll(() => cleanUp(() => session?.close(), () => policyFile.remove(), () => server.stop()));
 
   test('popup: status, today by category, blocked and unlocks, the unlock reason, top hosts, the week', async () => {
     const popup = await session.context.newPage();

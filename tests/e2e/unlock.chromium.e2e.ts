@@ -3,6 +3,7 @@ import { ALWAYS_WORK, embedded, installEmbeddingRoutes } from './support/blockin
 import { ChromiumPolicyFile, launchChromium, waitForRulesInForce, type ChromiumSession } from './support/chromium';
 import { waitFor } from './support/poll';
 import { TestServer } from './support/server';
+import { cleanUp } from './support/cleanup';
 
 const SCHOOL = '临时放行测试学校';
 const POLICY = { schoolName: SCHOOL, schedule: { weekly: ALWAYS_WORK, officialCalendar: 'none' }, unlock: { enabled: true, minutes: 1, maxPerDay: 1 } };
@@ -22,14 +23,7 @@ describe('Chromium: temporary access with a written reason, bounded by the polic
     await waitForRulesInForce(session.worker, SCHOOL);
   });
 
-  afterAll(async () => {
-    try {
-      await session?.close();
-    } finally {
-      policyFile.remove();
-      await server.stop();
-    }
-  });
+  afterAll(() => cleanUp(() => session?.close(), () => policyFile.remove(), () => server.stop()));
 
   const unlockRules = () =>
     session.worker.evaluate(async () => (await chrome.declarativeNetRequest.getDynamicRules()).filter((r) => r.action.type === 'allow' && r.id >= 20000).length);

@@ -3,6 +3,7 @@ import { ALWAYS_WORK, TEST_HOSTS } from './support/blocking-cases';
 import { launchFirefox, navigate, waitForRulesInForceIn, type FirefoxSession } from './support/firefox';
 import { waitFor } from './support/poll';
 import { TestServer } from './support/server';
+import { cleanUp } from './support/cleanup';
 
 const SCHOOL = '临时放行测试学校';
 const POLICY = { schoolName: SCHOOL, schedule: { weekly: ALWAYS_WORK, officialCalendar: 'none' }, unlock: { enabled: true, minutes: 1, maxPerDay: 1 } };
@@ -21,13 +22,7 @@ describe('Firefox: temporary access with a written reason, bounded by the policy
     await extensionPage.close();
   });
 
-  afterAll(async () => {
-    try {
-      await session?.close();
-    } finally {
-      await server.stop();
-    }
-  });
+  afterAll(() => cleanUp(() => session?.close(), () => server.stop()));
 
   test('a web page has no messaging to the extension', async () => {
     const page = await session.browser.newPage();

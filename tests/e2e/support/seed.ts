@@ -1,22 +1,9 @@
 import type { Worker } from 'playwright-core';
+import type { EventRow, UsageRow } from '@/utils/usage-types';
 
-export interface SeedUsage {
-  day: string;
-  host: string;
-  category: string;
-  workSeconds: number;
-  visits: number;
-  blocked: number;
-  unlocks: number;
-}
-export interface SeedEvent {
-  at: number;
-  day: string;
-  type: string;
-  host: string | null;
-  category: string | null;
-  detail: string | null;
-}
+/** Rows as the database stores them (events without their auto-increment id). */
+export type SeedUsage = UsageRow;
+export type SeedEvent = Omit<EventRow, 'id'>;
 
 /**
  * Writes tallies straight into the extension's IndexedDB from its service worker, as if the
