@@ -23,6 +23,9 @@ export function StatusCard({ status }: { status: StatusResponse }) {
       {status.policy.lastGoodKept && !status.policy.present && (
         <p class="warning" role="alert" data-testid="policy-missing">{t('policyMissingKept')}</p>
       )}
+      {status.storageError && (
+        <p class="warning" role="alert" data-testid="storage-error">{t('popupStorageError', [status.storageError])}</p>
+      )}
       {status.calendarMissingYears.length > 0 && (
         <p class="warning" role="alert">{t('popupCalendarMissing', [status.calendarMissingYears.join('、')])}</p>
       )}

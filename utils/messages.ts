@@ -54,6 +54,8 @@ export interface StatusResponse {
   /** Why the newest configuration could not be installed (English detail), if so. */
   ruleErrors: string[];
   blockedToday: number;
+  /** The last failed write to the tallies (e.g. a full disk), or null. */
+  storageError: string | null;
 }
 
 export type UnlockRefusal = 'disabled' | 'quota' | 'notWorkTime' | 'notBlocked' | 'reasonTooShort' | 'tooLong';

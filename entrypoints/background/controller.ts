@@ -3,10 +3,11 @@ import type { StatusResponse } from '@/utils/messages';
 import { countEvents } from '@/utils/db';
 import { localDayKey } from '@/utils/scheduleDayKey';
 import { armBoundaryAlarm } from './alarms';
+import { updateBadge } from './badge';
 import { applyBlocking } from './blocking';
 import { currentContext, invalidateContext } from './context';
 import { refreshPolicy } from './policy-manager';
-import { blockingState, lastGoodPolicy, policyStatus } from './storage';
+import { blockingState, lastGoodPolicy, policyStatus, storageProblem } from './storage';
 import { prune, tallyDb } from './tallies';
 
 async function applyConfig(): Promise<void> {
@@ -14,9 +15,23 @@ async function applyConfig(): Promise<void> {
   invalidateContext();
   const ctx = await currentContext();
   await applyBlocking(ctx, now);
-  await armBoundaryAlarm(ctx.config.values.schedule, now);
+  const boundary = await armBoundaryAlarm(ctx.config.values.schedule, now);
+  // The badge is a view: a failure there must not stop the reconcile.
+  await refreshBadge(now, boundary).catch((error: unknown) => console.warn('[qingfeng] badge not updated', error));
   // Pruning is housekeeping: a database problem must not stop the reconcile (openTallies resets it).
   await prune(now, ctx.config.values.retentionDays).catch((error: unknown) => console.warn('[qingfeng] prune failed', error));
+}
+
+/** The badge after anything that changes rules-in-force or today's blocked count. */
+export async function refreshBadge(now = Date.now(), boundary?: number | null): Promise<void> {
+  const { values } = (await currentContext()).config;
+  const blockedToday = await countEvents(tallyDb(), 'blocked', localDayKey(now)).catch(() => 0);
+  await updateBadge({
+    inForce: (await blockingState.getValue()).inForce,
+    blockedToday,
+    nextBoundary: boundary === undefined ? nextBoundary(values.schedule, now) : boundary,
+    now,
+  });
 }
 
 let queue: Promise<void> = Promise.resolve();
@@ -57,6 +72,7 @@ export async function getStatus(): Promise<StatusResponse> {
     calendarMissingYears: calendarStatus(values.schedule, now).missingYears,
     rulesInForce: blocking.inForce,
     ruleErrors: blocking.errors.map((e) => e.message),
-    blockedToday: await countEvents(tallyDb(), 'blocked', localDayKey(now)),
+    blockedToday: await countEvents(tallyDb(), 'blocked', localDayKey(now)).catch(() => 0),
+    storageError: (await storageProblem.getValue())?.error ?? null,
   };
 }

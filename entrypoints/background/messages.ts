@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { parseRequest, type ErrorResponse, type Request, type Responses } from '@/utils/messages';
 import { describeBlock, requestUnlock } from './block-page';
-import { getStatus, reconcile } from './controller';
+import { getStatus, reconcile, refreshBadge } from './controller';
 import { deleteAllData, getSettings, saveTeacherSettings, testUrl } from './settings';
 import { recordBlocked, report, today, week } from './tallies';
 
@@ -17,8 +17,11 @@ async function dispatch(request: Request): Promise<Responses[Request['type']]> {
       return getStatus();
     case 'describeBlock':
       return describeBlock(request.url, now);
-    case 'reportBlocked':
-      return { attemptsToday: await recordBlocked(request.url, now) };
+    case 'reportBlocked': {
+      const attemptsToday = await recordBlocked(request.url, now);
+      await refreshBadge(now).catch(() => undefined);
+      return { attemptsToday };
+    }
     case 'requestUnlock': {
       const result = await requestUnlock(request.url, request.reason, request.minutes, now);
       // The new allow rule must be installed before the page returns to the site.

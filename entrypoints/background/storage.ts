@@ -46,3 +46,6 @@ export const accountingState = storage.defineItem<AccountingState>('local:accoun
   fallback: initialAccountingState(),
   version: 1,
 });
+
+/** The last failed write to the tallies (a full disk), shown to the teacher; null when writes work. */
+export const storageProblem = storage.defineItem<{ at: number; error: string } | null>('local:storageProblem', { fallback: null, version: 1 });

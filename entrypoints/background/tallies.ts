@@ -13,7 +13,7 @@ import { addDaysToKey, localDayKey } from '@/utils/scheduleDayKey';
 import { tallyTarget } from '@/utils/tally-target';
 import { dailyByCategory, totalsByCategory } from '@/utils/report';
 import { currentContext, decideNow, type Context } from './context';
-import { accountingState } from './storage';
+import { accountingState, storageProblem } from './storage';
 
 let db: QingfengDb | null = null;
 export const tallyDb = (): QingfengDb => (db ??= openQingfengDb());
@@ -29,12 +29,29 @@ export async function openTallies(at: number): Promise<void> {
 const classifierOf = (ctx: Context) => (host: string) => tallyTarget(ctx.index, host, ctx.config.values.recordOtherHosts);
 
 let queue: Promise<unknown> = Promise.resolve();
-/** Accounting steps run one at a time, in the order the events arrived. */
+/**
+ * Writes run one at a time, in the order the events arrived. A failed write (a full disk:
+ * QuotaExceededError) is recorded for the popup and the options page instead of surfacing as
+ * an unhandled error; blocking does not depend on the database and goes on.
+ */
 function serialised<T>(task: () => Promise<T>): Promise<T> {
   const run = queue.then(task, task);
-  queue = run.catch(() => undefined);
+  queue = run
+    .then(
+      async () => {
+        if (problemMayBeRecorded) await storageProblem.setValue(null);
+        problemMayBeRecorded = false;
+      },
+      async (error: unknown) => {
+        problemMayBeRecorded = true;
+        await storageProblem.setValue({ at: Date.now(), error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+      },
+    )
+    .catch(() => undefined);
   return run;
 }
+/** Unknown at worker start (a problem may be stored from before), so the first success clears. */
+let problemMayBeRecorded = true;
 
 export function feedAccounting(event: AccountingEvent): Promise<void> {
   return serialised(async () => {

@@ -114,5 +114,9 @@ describe.each([
     expect(await page.textContent('body')).toContain(SCHOOL);
     await page.screenshot({ path: `${SHOTS}/blocked.${lang}.png`, fullPage: true });
     await page.close();
+    // The badge: rules in force, today's blocked count (3 seeded + this one), until when.
+    const badge = () => session.worker.evaluate(async () => [await chrome.action.getBadgeText({}), await chrome.action.getTitle({})] as const);
+    await expect.poll(async () => (await badge())[0]).toBe('4');
+    expect((await badge())[1]).toMatch(lang === 'en' ? /work time.*Blocked today: 4/ : /工作时间.*今天已拦截 4 次/);
   });
 });

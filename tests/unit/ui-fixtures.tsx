@@ -63,5 +63,6 @@ export const STATUS: StatusResponse = {
   calendarMissingYears: [],
   rulesInForce: true,
   ruleErrors: [],
-  blockedToday: 4,
+  storageError: null,
+    blockedToday: 4,
 };

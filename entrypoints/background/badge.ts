@@ -1,0 +1,28 @@
+/**
+ * The toolbar badge (#5): whether the work-time rules are in force, and today's blocked
+ * attempts; the tooltip says until when. Nothing shows outside work time.
+ */
+import { browser } from 'wxt/browser';
+import { describeWhen } from '@/utils/when';
+
+const WORK_COLOUR = '#0b6e4f';
+
+export interface BadgeState {
+  inForce: boolean;
+  blockedToday: number;
+  nextBoundary: number | null;
+  now: number;
+}
+
+const t = (key: string, args?: string[]) => (browser.i18n.getMessage as (k: string, a?: string[]) => string)(key, args) || key;
+
+export async function updateBadge(state: BadgeState): Promise<void> {
+  const when = state.nextBoundary === null ? null : describeWhen(state.nextBoundary, state.now);
+  const whenText = when ? t(when.key, when.args) : null;
+  const title = state.inForce
+    ? t('badgeTitleWork', [whenText ?? t('badgeNoEnd'), String(state.blockedToday)])
+    : t('badgeTitleOff', [whenText ?? t('badgeNoStart')]);
+  await browser.action.setBadgeBackgroundColor({ color: WORK_COLOUR });
+  await browser.action.setBadgeText({ text: state.inForce ? String(Math.min(state.blockedToday, 999)) : '' });
+  await browser.action.setTitle({ title });
+}
