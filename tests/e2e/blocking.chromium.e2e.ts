@@ -19,12 +19,15 @@ describe('Chromium: a blocked site receives no request, whatever the URL', () =>
   let session: ChromiumSession;
   let page: Page;
   let blockPage: string;
+  const browserRequests: string[] = [];
 
   beforeAll(async () => {
     await server.start();
     installEmbeddingRoutes(server);
     policyFile.write(BLOCKING_POLICY);
     session = await launchChromium({ hosts: ['*'] });
+    // Every request the browser makes for a page or a worker, the extension's own included.
+    session.context.on('request', (request) => browserRequests.push(request.url()));
     blockPage = session.extensionUrl('blocked.html');
     await waitForRulesInForce(session.worker, BLOCKING_POLICY.schoolName);
     page = await session.context.newPage();
@@ -78,6 +81,16 @@ describe('Chromium: a blocked site receives no request, whatever the URL', () =>
     const [popup] = await Promise.all([session.context.waitForEvent('page'), page.click('#go')]);
     await popup.waitForURL((u) => u.href.startsWith(blockPage));
     await popup.close();
+  });
+
+  test('the extension made no network request of its own during the whole run', () => {
+    // Every host resolves to the test server here, so a request of the extension's own to any
+    // http host would be in its log: the log holds only the hosts the cases visited.
+    const visited = new Set(['taobao.com.example.org', 'nottaobao.com', 'nottaobao.com.', 'qq.com', 'help.taobao.com', 'allowed.example.org']);
+    expect(server.requests.filter((r) => !visited.has(r.host))).toEqual([]);
+    // And the browser's own request events show nothing but the test's pages and the extension's files.
+    const foreign = browserRequests.filter((u) => !/^(chrome-extension:|data:|about:)/.test(u) && !visited.has(new URL(u).hostname) && !new URL(u).hostname.includes('taobao') && !/qq\.com|xn--/.test(new URL(u).hostname));
+    expect(foreign).toEqual([]);
   });
 
   test('across every case above, no blocked host received a single request', () => {

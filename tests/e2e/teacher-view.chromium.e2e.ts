@@ -100,6 +100,24 @@ describe.each([
       await options.waitForTimeout(300);
       await options.screenshot({ path: `${SHOTS}/options-${tab}.${lang}.png`, fullPage: true });
     }
+    // 200% zoom of a 1280 px window is a 640 px layout: every section reflows without a
+    // horizontal scroll bar, and every control has a name a screen reader can say.
+    await options.setViewportSize({ width: 640, height: 900 });
+    for (const tab of ['report', 'settings', 'policy', 'test', 'data']) {
+      await options.goto(session.extensionUrl(`options.html#${tab}`));
+      await options.waitForTimeout(300);
+      expect(await options.evaluate(() => document.documentElement.scrollWidth), tab).toBeLessThanOrEqual(640);
+      const unnamed = await options.evaluate(() =>
+        [...document.querySelectorAll('input, select, textarea, button')]
+          .filter((el) => {
+            const labelled = (el as HTMLInputElement).labels?.length || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
+            return !labelled && !(el.tagName === 'BUTTON' && el.textContent?.trim());
+          })
+          .map((el) => el.outerHTML.slice(0, 80)),
+      );
+      expect(unnamed, tab).toEqual([]);
+    }
+    await options.setViewportSize({ width: 1280, height: 900 });
     // Under a policy every setting is locked and marked as managed.
     await options.goto(session.extensionUrl('options.html#settings'));
     await expect.poll(() => options.getByTestId('fieldset-schedule').getAttribute('disabled')).not.toBeNull();
