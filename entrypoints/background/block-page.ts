@@ -12,7 +12,7 @@ export async function describeBlock(url: string, now: number): Promise<BlockInfo
   const values = ctx.config.values;
   const d = await decideNow(ctx, url, now);
   const day = localDayKey(now);
-  const used = await countEvents(tallyDb(), 'unlock', day);
+  const used = await countEvents(await tallyDb(), 'unlock', day);
   return {
     url,
     host: d.host,
@@ -22,7 +22,7 @@ export async function describeBlock(url: string, now: number): Promise<BlockInfo
     message: values.message,
     reopensAt: d.workTimeNow ? d.nextBoundary : null,
     now,
-    attemptsToday: await countEvents(tallyDb(), 'blocked', day),
+    attemptsToday: await countEvents(await tallyDb(), 'blocked', day),
     unlock: {
       enabled: values.unlock.enabled,
       maxMinutes: values.unlock.minutes,
@@ -41,7 +41,7 @@ export async function requestUnlock(url: string, reason: string, minutes: number
   const ctx = await currentContext();
   const values = ctx.config.values;
   const d = await decideNow(ctx, url, now);
-  const used = await countEvents(tallyDb(), 'unlock', localDayKey(now));
+  const used = await countEvents(await tallyDb(), 'unlock', localDayKey(now));
   const refusal = unlockRefusal({ policy: values.unlock, workTime: d.workTimeNow, blockedInWorkTime: d.blockedNow, usedToday: used, reason, minutes });
   if (refusal) return { ok: false, refusal };
   // The unlock covers the list entry that blocked (taobao.com for item.taobao.com), so the

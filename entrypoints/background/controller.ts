@@ -18,14 +18,14 @@ async function applyConfig(): Promise<void> {
   const boundary = await armBoundaryAlarm(ctx.config.values.schedule, now);
   // The badge is a view: a failure there must not stop the reconcile.
   await refreshBadge(now, boundary).catch((error: unknown) => console.warn('[qingfeng] badge not updated', error));
-  // Pruning is housekeeping: a database problem must not stop the reconcile (openTallies resets it).
+  // Pruning is housekeeping: a database problem must not stop the reconcile (tallyDb() resets a broken one).
   await prune(now, ctx.config.values.retentionDays).catch((error: unknown) => console.warn('[qingfeng] prune failed', error));
 }
 
 /** The badge after anything that changes rules-in-force or today's blocked count. */
 export async function refreshBadge(now = Date.now(), boundary?: number | null): Promise<void> {
   const { values } = (await currentContext()).config;
-  const blockedToday = await countEvents(tallyDb(), 'blocked', localDayKey(now)).catch(() => 0);
+  const blockedToday = await countEvents(await tallyDb(), 'blocked', localDayKey(now)).catch(() => 0);
   await updateBadge({
     inForce: (await blockingState.getValue()).inForce,
     blockedToday,
@@ -72,7 +72,7 @@ export async function getStatus(): Promise<StatusResponse> {
     calendarMissingYears: calendarStatus(values.schedule, now).missingYears,
     rulesInForce: blocking.inForce,
     ruleErrors: blocking.errors.map((e) => e.message),
-    blockedToday: await countEvents(tallyDb(), 'blocked', localDayKey(now)).catch(() => 0),
+    blockedToday: await countEvents(await tallyDb(), 'blocked', localDayKey(now)).catch(() => 0),
     storageError: (await storageProblem.getValue())?.error ?? null,
   };
 }

@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { BOUNDARY_ALARM, CHECKPOINT_ALARM, UNLOCK_ALARM } from './alarms';
 import { reconcile } from './controller';
 import { handleMessage } from './messages';
-import { feedAccounting, focusedTabHost, openTallies, recordVisit, syncFocus } from './tallies';
+import { feedAccounting, focusedTabHost, recordVisit, syncFocus, tallyDb } from './tallies';
 
 const IDLE_SECONDS = 60;
 
@@ -50,6 +50,6 @@ export default defineBackground({
     });
     browser.runtime.onMessage.addListener(handleMessage);
     void reconcile('service worker start');
-    void openTallies(Date.now()).then(syncFocus);
+    void tallyDb().then(syncFocus);
   },
 });

@@ -41,7 +41,7 @@ export async function deleteAllData(now: number): Promise<DeleteResult> {
   if (config.values.lockSettings) {
     return { ok: false, refusal: 'locked' };
   }
-  await deleteAll(tallyDb());
-  await recordEvent(tallyDb(), { at: now, type: 'dbReset', detail: 'deleted by the teacher' });
+  await deleteAll(await tallyDb());
+  await recordEvent(await tallyDb(), { at: now, type: 'dbReset', detail: 'deleted by the teacher' });
   return { ok: true };
 }

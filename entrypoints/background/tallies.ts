@@ -5,7 +5,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { step, type AccountingEvent } from '@/utils/accounting';
 import { blockedDelta, unlockDelta, visitDelta } from '@/utils/accountingDeltas';
-import { addUsage, countEvents, eventsOfDay, getDay, getRange, openOrReset, openQingfengDb, pruneBefore, recordEvent, topHosts, type QingfengDb } from '@/utils/db';
+import { addUsage, countEvents, eventsOfDay, getDay, getRange, openOrReset, pruneBefore, recordEvent, topHosts, type QingfengDb } from '@/utils/db';
 import { webHost } from '@/utils/decide';
 import type { TodayResponse, WeekResponse, ReportResponse } from '@/utils/messages';
 import { isWorkTime, nextBoundary } from '@/utils/schedule';
@@ -15,15 +15,19 @@ import { dailyByCategory, totalsByCategory } from '@/utils/report';
 import { currentContext, decideNow, type Context } from './context';
 import { accountingState, storageProblem } from './storage';
 
-let db: QingfengDb | null = null;
-export const tallyDb = (): QingfengDb => (db ??= openQingfengDb());
+let opening: Promise<QingfengDb> | null = null;
 
-/** Run first at every worker start: a database that cannot be opened is reset, not fatal. */
-export async function openTallies(at: number): Promise<void> {
-  const opened = await openOrReset('qingfeng', at);
-  if (db && db !== opened.db) db.close();
-  db = opened.db;
-  if (opened.resetReason) console.warn(`[qingfeng] tallies database reset: ${opened.resetReason}`);
+/**
+ * The tallies database, opened once per worker. Every user waits for the same open, which
+ * replaces a database that does not fit the schema (a downgrade, a damaged store) and records
+ * a dbReset event: a broken database is never fatal, and no query races the reset.
+ */
+export function tallyDb(): Promise<QingfengDb> {
+  opening ??= openOrReset('qingfeng', Date.now()).then(({ db, resetReason }) => {
+    if (resetReason) console.warn(`[qingfeng] tallies database reset: ${resetReason}`);
+    return db;
+  });
+  return opening;
 }
 
 const classifierOf = (ctx: Context) => (host: string) => tallyTarget(ctx.index, host, ctx.config.values.recordOtherHosts);
@@ -60,7 +64,7 @@ export function feedAccounting(event: AccountingEvent): Promise<void> {
     const clock = { isWorkTime: (at: number) => isWorkTime(schedule, at), nextBoundary: (at: number) => nextBoundary(schedule, at) };
     const result = step(await accountingState.getValue(), event, clock, classifierOf(ctx));
     // Credits first: if the write fails, the old state stays and the slice is retried.
-    await addUsage(tallyDb(), result.credits);
+    await addUsage(await tallyDb(), result.credits);
     await accountingState.setValue(result.state);
   });
 }
@@ -89,7 +93,7 @@ export async function recordVisit(url: string, at: number): Promise<void> {
   const ctx = await currentContext();
   if (!isWorkTime(ctx.config.values.schedule, at)) return;
   const target = tallyTarget(ctx.index, host, ctx.config.values.recordOtherHosts);
-  await serialised(() => addUsage(tallyDb(), [visitDelta(localDayKey(at), target.host, target.category)]));
+  await serialised(async () => addUsage(await tallyDb(), [visitDelta(localDayKey(at), target.host, target.category)]));
 }
 
 /**
@@ -104,33 +108,33 @@ export async function recordBlocked(url: string, at: number): Promise<number> {
   if (host !== null && (await decideNow(ctx, url, at)).blockedNow) {
     const target = tallyTarget(ctx.index, host, ctx.config.values.recordOtherHosts);
     await serialised(async () => {
-      await addUsage(tallyDb(), [blockedDelta(day, target.host, target.category)]);
-      await recordEvent(tallyDb(), { at, type: 'blocked', host: target.host, category: target.category });
+      await addUsage(await tallyDb(), [blockedDelta(day, target.host, target.category)]);
+      await recordEvent(await tallyDb(), { at, type: 'blocked', host: target.host, category: target.category });
     });
   }
-  return countEvents(tallyDb(), 'blocked', day);
+  return countEvents(await tallyDb(), 'blocked', day);
 }
 
 export async function recordUnlock(host: string, category: string, reason: string, at: number): Promise<void> {
   await serialised(async () => {
-    await addUsage(tallyDb(), [unlockDelta(localDayKey(at), host, category)]);
-    await recordEvent(tallyDb(), { at, type: 'unlock', host, category, detail: reason });
+    await addUsage(await tallyDb(), [unlockDelta(localDayKey(at), host, category)]);
+    await recordEvent(await tallyDb(), { at, type: 'unlock', host, category, detail: reason });
   });
 }
 
 export async function today(now: number): Promise<TodayResponse> {
   const day = localDayKey(now);
   const ctx = await currentContext();
-  const rows = await getDay(tallyDb(), day);
+  const rows = await getDay(await tallyDb(), day);
   const totals = totalsByCategory(rows);
-  const unlockEvents = (await eventsOfDay(tallyDb(), day, 'unlock')).map(({ at, host, category, detail }) => ({ at, host, category, detail }));
+  const unlockEvents = (await eventsOfDay(await tallyDb(), day, 'unlock')).map(({ at, host, category, detail }) => ({ at, host, category, detail }));
   return {
     day,
     categories: ctx.categories,
     byCategory: totals,
     blocked: totals.reduce((n, t) => n + t.blocked, 0),
     unlocks: totals.reduce((n, t) => n + t.unlocks, 0),
-    topHosts: await topHosts(tallyDb(), day, day, 10),
+    topHosts: await topHosts(await tallyDb(), day, day, 10),
     unlockEvents,
   };
 }
@@ -138,15 +142,15 @@ export async function today(now: number): Promise<TodayResponse> {
 export async function week(now: number): Promise<WeekResponse> {
   const to = localDayKey(now);
   const from = addDaysToKey(to, -6);
-  const days = dailyByCategory(await getRange(tallyDb(), from, to), from, to);
+  const days = dailyByCategory(await getRange(await tallyDb(), from, to), from, to);
   return { days, categories: (await currentContext()).categories };
 }
 
 export async function report(from: string, to: string): Promise<ReportResponse> {
-  return { from, to, rows: await getRange(tallyDb(), from, to), categories: (await currentContext()).categories };
+  return { from, to, rows: await getRange(await tallyDb(), from, to), categories: (await currentContext()).categories };
 }
 
 /** Drops rows older than retentionDays (daily, and after a retention change). */
 export async function prune(now: number, retentionDays: number): Promise<void> {
-  await pruneBefore(tallyDb(), addDaysToKey(localDayKey(now), -retentionDays + 1));
+  await pruneBefore(await tallyDb(), addDaysToKey(localDayKey(now), -retentionDays + 1));
 }

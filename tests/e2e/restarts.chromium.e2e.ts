@@ -86,4 +86,99 @@ describe('Chromium: crashes and restarts lose nothing and let nothing through', 
     expect(await bilibiliSeconds(session)).toBeGreaterThanOrEqual(before);
     expect(server.requestsTo('taobao.com')).toEqual([]);
   });
+
+  test('a tallies database that does not fit the schema is reset with an event, and the extension goes on', async () => {
+    const blockPage = session!.extensionUrl('blocked.html');
+    // An extension page that calls nothing (no URL in its fragment), to reach the database.
+    const page = await session!.context.newPage();
+    await page.goto(blockPage);
+    const cdp = await session!.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    // Replace the database with one a later version might leave: usage keyed another way.
+    const replaced = await page.evaluate(async () => {
+      await new Promise<void>((resolve, reject) => {
+        const del = indexedDB.deleteDatabase('qingfeng');
+        del.onsuccess = () => resolve();
+        del.onerror = () => reject(del.error);
+        del.onblocked = () => reject(new Error('blocked by an open connection'));
+      });
+      return new Promise<string>((resolve, reject) => {
+        const open = indexedDB.open('qingfeng', 990);
+        open.onupgradeneeded = () => open.result.createObjectStore('usage', { keyPath: 'rowId' });
+        open.onsuccess = () => {
+          open.result.close();
+          resolve('replaced');
+        };
+        open.onerror = () => reject(open.error);
+      });
+    });
+    expect(replaced).toBe('replaced');
+
+    // The next message wakes the worker: the database is reset and the request is answered.
+    const options = await session!.openExtensionPage('options.html');
+    const today = (await options.evaluate(() => chrome.runtime.sendMessage({ type: 'getToday' }))) as TodayResponse;
+    expect(today.topHosts).toEqual([]);
+    const resets = await options.evaluate(
+      () =>
+        new Promise<{ type: string; detail: string | null }[]>((resolve, reject) => {
+          const open = indexedDB.open('qingfeng');
+          open.onsuccess = () => {
+            const request = open.result.transaction('events').objectStore('events').getAll();
+            request.onsuccess = () => {
+              open.result.close();
+              resolve((request.result as { type: string; detail: string | null }[]).filter((e) => e.type === 'dbReset'));
+            };
+            request.onerror = () => reject(request.error);
+          };
+          open.onerror = () => reject(open.error);
+        }),
+    );
+    expect(resets).toHaveLength(1);
+    expect(resets[0]?.detail).toMatch(/SchemaMismatch/);
+    await options.close();
+    await page.close();
+    expect(await isBlocked(session!.context, server.url('taobao.com', '/after-reset'), blockPage)).toBe(true);
+  });
+
+  test('a tallies database of the previous schema version is upgraded in place, its rows kept', async () => {
+    const page = await session!.context.newPage();
+    await page.goto(session!.extensionUrl('blocked.html'));
+    const cdp = await session!.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    const today = await page.evaluate(() => {
+      const d = new Date();
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    });
+    // Version 1 as Dexie stores it (IndexedDB version 10): usage rows without an unlock count.
+    await page.evaluate(async (day) => {
+      await new Promise<void>((resolve, reject) => {
+        const del = indexedDB.deleteDatabase('qingfeng');
+        del.onsuccess = () => resolve();
+        del.onerror = () => reject(del.error);
+        del.onblocked = () => reject(new Error('blocked by an open connection'));
+      });
+      await new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('qingfeng', 10);
+        open.onupgradeneeded = () => {
+          const usage = open.result.createObjectStore('usage', { keyPath: ['day', 'host'] });
+          usage.createIndex('day', 'day');
+          const events = open.result.createObjectStore('events', { keyPath: 'id', autoIncrement: true });
+          events.createIndex('at', 'at');
+          events.createIndex('day', 'day');
+          usage.put({ day, host: 'douyu.com', category: 'video', workSeconds: 1234, visits: 7, blocked: 0 });
+        };
+        open.onsuccess = () => {
+          open.result.close();
+          resolve();
+        };
+        open.onerror = () => reject(open.error);
+      });
+    }, today);
+
+    const options = await session!.openExtensionPage('options.html');
+    const answer = (await options.evaluate(() => chrome.runtime.sendMessage({ type: 'getToday' }))) as TodayResponse;
+    expect(answer.topHosts.find((h) => h.host === 'douyu.com')).toMatchObject({ workSeconds: 1234, visits: 7, unlocks: 0 });
+  });
 });

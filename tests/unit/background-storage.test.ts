@@ -22,7 +22,7 @@ const ALWAYS = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'su
 
 beforeEach(async () => {
   fakeBrowser.reset();
-  await deleteAll(tallyDb());
+  await deleteAll(await tallyDb());
   invalidateContext();
   vi.restoreAllMocks();
 });
@@ -31,7 +31,7 @@ describe('a full disk is reported, not a crash', () => {
   test('a QuotaExceededError on write is shown in the status, and cleared by the next good write', async () => {
     await fakeBrowser.storage.local.set({ teacherSettings: { schedule: { weekly: ALWAYS, officialCalendar: 'none' } } });
     const at = Date.now();
-    const quota = vi.spyOn(tallyDb().usage, 'bulkPut').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    const quota = vi.spyOn((await tallyDb()).usage, 'bulkPut').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
     await feedAccounting({ type: 'windowFocus', at, focused: true });
     await feedAccounting({ type: 'activeTab', at, host: 'www.bilibili.com' });
     await expect(feedAccounting({ type: 'tick', at: at + 30_000 })).rejects.toThrow(/quota/);
@@ -51,8 +51,8 @@ describe('retention', () => {
       return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     };
     const row = (n: number) => ({ day: day(n), host: `h${n}.cn`, category: 'video', workSeconds: 60, visits: 1, blocked: 0, unlocks: 0 });
-    await addUsage(tallyDb(), [row(0), row(10), row(40), row(170), row(200)]);
-    const rangeDays = async () => (await getRange(tallyDb(), day(400), day(0))).map((r) => r.host).sort();
+    await addUsage(await tallyDb(), [row(0), row(10), row(40), row(170), row(200)]);
+    const rangeDays = async () => (await getRange(await tallyDb(), day(400), day(0))).map((r) => r.host).sort();
 
     await expect(handleMessage({ type: 'saveTeacherSettings', settings: { retentionDays: 180 } }, ownPage())).resolves.toEqual({ ok: true });
     expect(await rangeDays()).toEqual(['h0.cn', 'h10.cn', 'h170.cn', 'h40.cn']);

@@ -110,7 +110,7 @@ const MALFORMED: [string, unknown][] = [
 ];
 
 async function snapshot() {
-  const db = tallyDb();
+  const db = await tallyDb();
   return {
     storage: structuredClone(await fakeBrowser.storage.local.get()),
     usage: await db.usage.toArray(),
@@ -121,7 +121,7 @@ async function snapshot() {
 beforeEach(async () => {
   fakeBrowser.reset();
   invalidateContext();
-  const db = tallyDb();
+  const db = await tallyDb();
   await deleteAll(db);
   await addUsage(db, [{ day: TODAY, host: 'taobao.com', category: 'shopping', workSeconds: 120, visits: 3, blocked: 2, unlocks: 0 }]);
   await recordEvent(db, { at: new Date(2026, 2, 2, 9).getTime(), type: 'blocked', host: 'taobao.com', category: 'shopping' });
@@ -181,15 +181,15 @@ describe('the same requests from the extension’s own pages do work (the guard 
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-11-26T09:00:00+08:00'));
     try {
-      const before = (await tallyDb().events.toArray()).length;
+      const before = (await (await tallyDb()).events.toArray()).length;
       await expect(handleMessage({ type: 'reportBlocked', url: 'https://www.taobao.com/' }, blockPage())).resolves.toMatchObject({
         attemptsToday: expect.any(Number),
       });
-      expect((await tallyDb().events.toArray()).length).toBe(before + 1);
+      expect((await (await tallyDb()).events.toArray()).length).toBe(before + 1);
       // Any page may open the web-accessible block page with any URL: a URL that is not
       // blocked now is not counted.
       await handleMessage({ type: 'reportBlocked', url: 'https://smartedu.cn/' }, blockPage());
-      expect((await tallyDb().events.toArray()).length).toBe(before + 1);
+      expect((await (await tallyDb()).events.toArray()).length).toBe(before + 1);
     } finally {
       vi.useRealTimers();
     }
@@ -197,7 +197,7 @@ describe('the same requests from the extension’s own pages do work (the guard 
 
   test('deleteAllData from the options page deletes (no policy locks it here)', async () => {
     await expect(handleMessage({ type: 'deleteAllData' }, ownPage())).resolves.toEqual({ ok: true });
-    expect(await tallyDb().usage.toArray()).toEqual([]);
+    expect(await (await tallyDb()).usage.toArray()).toEqual([]);
   });
 });
 
