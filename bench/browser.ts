@@ -15,20 +15,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
-import type { MatchConfig } from '../utils/classify';
 import { buildMatchConfig, resolveConfig } from '../utils/config';
 import type { DnrRule } from '../utils/dnr-types';
 import { CHROME_DNR_LIMITS } from '../utils/dnr-types';
-import { normalizeHostEntry } from '../utils/host';
-import { BUILTIN_ALLOW, BUILTIN_LISTS } from '../utils/lists';
-import { CATEGORY_IDS, parsePolicy, type ResolvedPolicy } from '../utils/policy';
+import { parsePolicy } from '../utils/policy';
 import { compileBlockRules } from '../utils/rules';
 import { assertChromiumInstalled, launchChromium, type ChromiumSession } from '../tests/e2e/support/chromium';
 import { CHROME_ID, CHROMIUM_BIN } from '../tests/e2e/support/constants';
 import { waitFor } from '../tests/e2e/support/poll';
-import type { SeedEvent, SeedUsage } from '../tests/e2e/support/seed';
+import { seedTallies, type SeedEvent, type SeedUsage } from '../tests/e2e/support/seed';
 import { TestServer } from '../tests/e2e/support/server';
-import { loadCategorised, loadUnion } from './data';
+import { acceptable, loadCategorised, loadUnion } from './data';
 import { emit, type Row } from './report';
 import { fmt, median, minMax, now } from './stats';
 
@@ -51,42 +48,11 @@ const log = (s: string) => process.stderr.write(`  browser: ${s}\n`);
 // ---------------------------------------------------------------------------------------------
 // Compiling the policy in Node (the pure part, as bench/policy-apply.ts measures it).
 
-/** Entries the policy accepts as they are, deduplicated after normalisation (as policy-apply.ts). */
-function acceptable(domains: readonly string[]): string[] {
-  const seen = new Set<string>();
-  for (const d of domains) {
-    const r = normalizeHostEntry(d);
-    if (r.ok) seen.add(r.host);
-  }
-  return [...seen];
-}
-
-/** buildMatchConfig with loop appends: the stand-in policy-apply.ts uses when it throws at 188k. */
-function benchMatchConfig(values: ResolvedPolicy): MatchConfig {
-  const under = (host: string, entry: string): boolean => host === entry || host.endsWith(`.${entry}`);
-  const categories: MatchConfig['categories'] = [];
-  const schoolAdded: string[] = [];
-  for (const id of CATEGORY_IDS) {
-    const setting = values.categories[id];
-    const domains = BUILTIN_LISTS[id].domains.filter((d) => !setting.remove.some((r) => under(d, r)));
-    for (const d of setting.add) domains.push(d);
-    for (const d of setting.add) schoolAdded.push(d);
-    categories.push({ id, mode: setting.mode, domains: [...new Set(domains)], urlKeywords: [] });
-  }
-  const redPacketKeywords = BUILTIN_LISTS.redPacket.urlKeywords;
-  if (redPacketKeywords.length > 0 && values.categories.redPacket.mode !== 'off') {
-    categories.push({ id: 'redPacket', mode: 'log', domains: [], urlKeywords: redPacketKeywords });
-  }
-  const kept = BUILTIN_ALLOW.filter((entry) => !schoolAdded.some((added) => under(entry, added)));
-  return { categories, allow: [...new Set([...values.allow, ...kept])] };
-}
-
 interface Compiled {
   name: string;
   domains: string[];
   rules: DnrRule[];
   pureMs: number;
-  standIn: boolean;
 }
 
 function compile(name: string, domains: string[]): Compiled {
@@ -95,18 +61,11 @@ function compile(name: string, domains: string[]): Compiled {
   const parsed = parsePolicy(JSON.parse(text));
   if (!parsed.ok) throw new Error(`browser bench: policy refused at ${name}`);
   const values = resolveConfig(parsed.policy, null).values;
-  let match: MatchConfig;
-  let standIn = false;
-  try {
-    match = buildMatchConfig(values);
-  } catch {
-    standIn = true;
-    match = benchMatchConfig(values);
-  }
+  const match = buildMatchConfig(values);
   const compiled = compileBlockRules(match, { blockPageUrl: BLOCK_PAGE, limits: CHROME_DNR_LIMITS });
   const pureMs = now() - t;
   if (!compiled.ok) throw new Error(`browser bench: rules refused at ${name}`);
-  return { name, domains, rules: compiled.rules, pureMs, standIn };
+  return { name, domains, rules: compiled.rules, pureMs };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -305,7 +264,7 @@ async function partInstall(sizes: Compiled[]): Promise<void> {
       const heapText = before && after ? `${fmt.mb(before.used)} → ${fmt.mb(after.used)}` : 'n/a';
       log(`${c.name}: install ${times.map((t) => t.toFixed(0)).join(', ')} ms; error ${error}; read back ${last?.installedRules} rules / ${last?.installedDomains} domains; blocks ${blocks}`);
       table.push(
-        `| ${c.name} (${fmt.int(c.domains.length)}) | ${c.rules.length} | ${fmt.kb(JSON.stringify(c.rules).length)} | ${error ? '—' : `${fmt.ms(med)} (${times.map((t) => t.toFixed(0)).join(', ')} ms)`} | ${error ? `**no**: \`${error}\`` : 'yes'} | ${last?.installedRules} / ${fmt.int(last?.installedDomains ?? 0)} | ${blocks ? 'yes' : 'no'} | ${heapText} | ${fmt.ms(c.pureMs)}${c.standIn ? ' (stand-in buildMatchConfig)' : ''} | ${error ? '—' : fmt.ms(total)} |`,
+        `| ${c.name} (${fmt.int(c.domains.length)}) | ${c.rules.length} | ${fmt.kb(JSON.stringify(c.rules).length)} | ${error ? '—' : `${fmt.ms(med)} (${times.map((t) => t.toFixed(0)).join(', ')} ms)`} | ${error ? `**no**: \`${error}\`` : 'yes'} | ${last?.installedRules} / ${fmt.int(last?.installedDomains ?? 0)} | ${blocks ? 'yes' : 'no'} | ${heapText} | ${fmt.ms(c.pureMs)} | ${error ? '—' : fmt.ms(total)} |`,
       );
       const target = c.name === '113k';
       rows.push({
@@ -316,7 +275,7 @@ async function partInstall(sizes: Compiled[]): Promise<void> {
         status: error ? 'short' : target ? (total <= 1000 ? 'pass' : 'short') : 'info',
         why: error
           ? 'Chromium threw on updateDynamicRules; the message is verbatim. Such a policy cannot be enforced as one rule.'
-          : `Chromium accepted one rule with ${fmt.int(c.domains.length)}+ requestDomains, read it back whole${blocks ? ' and redirected the list\'s last domain to the block page' : ' but the list\'s last domain was NOT redirected'}.${target ? (total <= 1000 ? ' Within the target.' : ` ${fmt.ms(total - 1000)} over the target; the pure part (zod normalisation, compile) is most of it: see section 2.`) : ''}${c.standIn ? ' The pure part uses the stand-in buildMatchConfig: the project\'s own throws at this size (section 2).' : ''}`,
+          : `Chromium accepted one rule with ${fmt.int(c.domains.length)}+ requestDomains, read it back whole${blocks ? ' and redirected the list\'s last domain to the block page' : ' but the list\'s last domain was NOT redirected'}.${target ? (total <= 1000 ? ' Within the target.' : ` ${fmt.ms(total - 1000)} over the target; the pure part (zod normalisation, compile) is most of it: see section 2.`) : ''}`,
       });
     }
     // Leave the background's own rules behind.
@@ -504,25 +463,7 @@ function yearOfTallies(): { usage: SeedUsage[][]; events: SeedEvent[][] } {
 }
 
 async function seedChunk(context: BrowserContext, usage: SeedUsage[], events: SeedEvent[]): Promise<void> {
-  const w = await liveWorker(context);
-  await w.evaluate(
-    async ({ usage, events }) => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const open = indexedDB.open('qingfeng');
-        open.onsuccess = () => resolve(open.result);
-        open.onerror = () => reject(open.error);
-      });
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction(['usage', 'events'], 'readwrite');
-        for (const row of usage) tx.objectStore('usage').put(row);
-        for (const event of events) tx.objectStore('events').add(event);
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-    },
-    { usage, events },
-  );
+  await seedTallies(await liveWorker(context), usage, events);
 }
 
 async function partPopup(): Promise<void> {
@@ -710,8 +651,8 @@ async function partIdle(): Promise<void> {
 async function main(): Promise<void> {
   assertChromiumInstalled();
   const started = Date.now();
-  const union = acceptable(loadUnion());
-  const all = acceptable([...new Set(loadCategorised().map(([d]) => d))]);
+  const union = acceptable(loadUnion()).kept;
+  const all = acceptable([...new Set(loadCategorised().map(([d]) => d))]).kept;
   const sizes: Compiled[] = [];
   if (PARTS.has('install') || PARTS.has('pageload')) {
     for (const [name, domains] of [['1k', union.slice(0, 1000)], ['113k', union], ['188k', all]] as const) {

@@ -2,6 +2,7 @@
 // v2fly query hosts. Read once per process; lines are trimmed, blank lines dropped.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { normalizeHostEntry } from '../utils/host';
 
 export const DATA_DIR = process.env.BENCH_DATA_DIR ?? fileURLToPath(new URL('../../shared/data/bench/', import.meta.url));
 
@@ -30,4 +31,20 @@ export function loadQueries(): { cn: string[]; noncn: string[] } {
     cn: lines('queries_cn_domains_v2fly_geolocation-cn.txt').map((l) => l.toLowerCase()),
     noncn: lines('queries_noncn_domains_v2fly_geolocation-notcn.txt').map((l) => l.toLowerCase()),
   };
+}
+
+/** Entries the policy accepts as they are (the UT1 lists hold some, e.g. `a_b.tripod.com`, that it refuses). */
+export function acceptable(domains: readonly string[]): { kept: string[]; dropped: number } {
+  const kept: string[] = [];
+  const seen = new Set<string>();
+  let dropped = 0;
+  for (const d of domains) {
+    const r = normalizeHostEntry(d);
+    if (!r.ok) dropped++;
+    else if (!seen.has(r.host)) {
+      seen.add(r.host);
+      kept.push(r.host);
+    } else dropped++;
+  }
+  return { kept, dropped };
 }

@@ -2,15 +2,12 @@
 // calling declarativeNetRequest.updateDynamicRules, timed stage by stage for a policy whose
 // categories.shopping.add holds 1k, 113k and 188k domains. Installing the rules into the
 // browser (item 2b) needs the browser harness and is not measured here.
-import type { MatchConfig } from '../utils/classify';
 import { buildMatchConfig, resolveConfig } from '../utils/config';
-import { BUILTIN_ALLOW, BUILTIN_LISTS } from '../utils/lists';
-import { CATEGORY_IDS, type ResolvedPolicy } from '../utils/policy';
 import { CHROME_DNR_LIMITS, FIREFOX_DNR_LIMITS, type DnrLimits } from '../utils/dnr-types';
 import { normalizeHostEntry } from '../utils/host';
 import { parsePolicy } from '../utils/policy';
 import { compileBlockRules, type RuleStats } from '../utils/rules';
-import { loadCategorised, loadUnion } from './data';
+import { acceptable, loadCategorised, loadUnion } from './data';
 import { emit, type Row, type Section } from './report';
 import { fmt, fullGc, heapUsedAfterGc, median, now } from './stats';
 
@@ -20,21 +17,6 @@ const BLOCK_PAGE = 'chrome-extension://bgnkmlpmadeeenodgpgkalcmnafbagak/blocked.
 const STAGES = ['JSON.parse', 'parsePolicy', 'resolveConfig', 'buildMatchConfig', 'compileBlockRules'] as const;
 type Stage = (typeof STAGES)[number];
 
-/** Entries the policy accepts as they are (the UT1 lists hold some, e.g. `a_b.tripod.com`, that it refuses). */
-function acceptable(domains: readonly string[]): { kept: string[]; dropped: number } {
-  const kept: string[] = [];
-  const seen = new Set<string>();
-  let dropped = 0;
-  for (const d of domains) {
-    const r = normalizeHostEntry(d);
-    if (!r.ok) dropped++;
-    else if (!seen.has(r.host)) {
-      seen.add(r.host);
-      kept.push(r.host);
-    } else dropped++;
-  }
-  return { kept, dropped };
-}
 
 interface Run {
   ms: Record<Stage, number>;
@@ -43,7 +25,6 @@ interface Run {
   stats: RuleStats;
   rulesJsonBytes: number;
   /** Set when the project's code threw and the bench's stand-in was timed instead. */
-  failure: string;
 }
 
 /** One end-to-end apply: policy JSON text → DNR rules. */
@@ -61,15 +42,7 @@ function applyOnce(text: string): Run {
   const effective = resolveConfig(parsed.policy, null);
   ms.resolveConfig = now() - t;
   t = now();
-  let match: MatchConfig;
-  let failure = '';
-  try {
-    match = buildMatchConfig(effective.values);
-  } catch (e) {
-    failure = `buildMatchConfig threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`;
-    t = now();
-    match = benchMatchConfig(effective.values);
-  }
+  const match = buildMatchConfig(effective.values);
   ms.buildMatchConfig = now() - t;
   t = now();
   const compiled = compileBlockRules(match, { blockPageUrl: BLOCK_PAGE, limits: CHROME_DNR_LIMITS });
@@ -80,33 +53,9 @@ function applyOnce(text: string): Run {
   const retainedBytes = heapUsedAfterGc() - before;
   const rulesJsonBytes = JSON.stringify(compiled.rules).length;
   if (effective.values.categories.shopping.add.length === -1) console.log(match, input); // keep alive until here
-  return { ms, total, retainedBytes, stats: compiled.stats, rulesJsonBytes, failure };
+  return { ms, total, retainedBytes, stats: compiled.stats, rulesJsonBytes };
 }
 
-/**
- * utils/config.ts buildMatchConfig as it is, except that arrays are appended in a loop instead of
- * `push(...array)`: the spread passes every domain as an argument and overflows V8's stack at
- * 100k+ entries. Used only when buildMatchConfig throws, so the later stage can still be timed;
- * its time is an estimate of a fixed buildMatchConfig, not a figure of the project's code.
- */
-function benchMatchConfig(values: ResolvedPolicy): MatchConfig {
-  const under = (host: string, entry: string): boolean => host === entry || host.endsWith(`.${entry}`);
-  const categories: MatchConfig['categories'] = [];
-  const schoolAdded: string[] = [];
-  for (const id of CATEGORY_IDS) {
-    const setting = values.categories[id];
-    const domains = BUILTIN_LISTS[id].domains.filter((d) => !setting.remove.some((r) => under(d, r)));
-    for (const d of setting.add) domains.push(d);
-    for (const d of setting.add) schoolAdded.push(d);
-    categories.push({ id, mode: setting.mode, domains: [...new Set(domains)], urlKeywords: [] });
-  }
-  const redPacketKeywords = BUILTIN_LISTS.redPacket.urlKeywords;
-  if (redPacketKeywords.length > 0 && values.categories.redPacket.mode !== 'off') {
-    categories.push({ id: 'redPacket', mode: 'log', domains: [], urlKeywords: redPacketKeywords });
-  }
-  const kept = BUILTIN_ALLOW.filter((entry) => !schoolAdded.some((added) => under(entry, added)));
-  return { categories, allow: [...new Set([...values.allow, ...kept])] };
-}
 
 function margin(used: number, limit: number): string {
   return `${fmt.int(used)} / ${fmt.int(limit)} (${fmt.int(limit - used)} left)`;
@@ -156,21 +105,11 @@ function main(): void {
       ['| browser | dynamic rules | redirect ("unsafe") rules | regex rules |', '|---|---:|---:|---:|', limitsLine('Chrome 121+', last.stats, CHROME_DNR_LIMITS), limitsLine('Firefox 128+', last.stats, FIREFOX_DNR_LIMITS)].join('\n'),
     );
     t = 0;
-    if (last.failure !== '') {
-      rows.push({
-        id: `2 buildMatchConfig ${name}`,
-        figure: `buildMatchConfig with ${fmt.int(domains.length)} domains in categories.shopping.add`,
-        target: 'completes',
-        measured: last.failure,
-        status: 'short',
-        why: '`schoolAdded.push(...setting.add)` (utils/config.ts) passes every added domain as a call argument; V8 runs out of stack at this size (it did not at 113k), so such a policy cannot be applied at all until it appends in a loop. The stage time below is the bench\'s loop-append copy (benchMatchConfig), an estimate of the fixed function.',
-      });
-    }
     rows.push({
       id: `2 policy apply ${name}`,
       figure: `parse → resolve → match config → compile rules, ${fmt.int(domains.length)} domains (${source})`,
       target: name === '113k' ? '≤ 1 s (pure part)' : '',
-      measured: `${fmt.ms(total)}${last.failure !== '' ? ' (with the stand-in for buildMatchConfig)' : ''}; heap retained ${fmt.mb(med((r) => r.retainedBytes))}`,
+      measured: `${fmt.ms(total)}; heap retained ${fmt.mb(med((r) => r.retainedBytes))}`,
       status: name === '113k' ? (total <= TARGET_MS ? 'pass' : 'short') : 'info',
       why:
         name === '113k'
