@@ -28,6 +28,7 @@ import { TestServer } from '../tests/e2e/support/server';
 import { acceptable, loadCategorised, loadUnion } from './data';
 import { emit, type Row } from './report';
 import { fmt, median, minMax, now } from './stats';
+import { daysAgo } from '../tests/e2e/support/days';
 
 const PARTS = new Set((process.env.BENCH_BROWSER_PARTS ?? 'install,pageload,popup,idle').split(','));
 const BLOCK_PAGE = `chrome-extension://${CHROME_ID}/blocked.html`;
@@ -430,13 +431,6 @@ async function partPageLoad(c113: Compiled): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // 4: popup and report with a year of tallies.
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const dayKey = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-const daysAgo = (n: number) => {
-  const d = new Date();
-  d.setDate(d.getDate() - n);
-  return dayKey(d);
-};
 
 function yearOfTallies(): { usage: SeedUsage[][]; events: SeedEvent[][] } {
   const cats = ['shopping', 'games', 'video', 'social', 'webChat', 'lottery', '(other)'];

@@ -3,16 +3,10 @@ import type { ReportResponse } from '@/utils/messages';
 import { cleanUp } from './support/cleanup';
 import { launchChromium, type ChromiumSession } from './support/chromium';
 import { seedTallies, type SeedEvent, type SeedUsage } from './support/seed';
+import { daysAgo } from './support/days';
 
 /** What a year of heavy use may take on the teacher's disk (SECURITY.md states it). */
 const YEAR_BUDGET_BYTES = 30 * 1024 * 1024;
-const pad = (n: number) => String(n).padStart(2, '0');
-const dayKey = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-const daysAgo = (n: number) => {
-  const d = new Date();
-  d.setDate(d.getDate() - n);
-  return dayKey(d);
-};
 
 describe('Chromium: a year of heavy use fits a stated size, and retention prunes it', () => {
   let session: ChromiumSession;

@@ -6,16 +6,10 @@ import { REPO } from './support/constants';
 import { seedTallies, type SeedEvent, type SeedUsage } from './support/seed';
 import { TestServer } from './support/server';
 import { cleanUp } from './support/cleanup';
+import { daysAgo } from './support/days';
 
 const SHOTS = `${REPO}test-results/screenshots`;
 const SCHOOL = '北票市第七初级中学';
-const pad = (n: number) => String(n).padStart(2, '0');
-const dayKey = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-const daysAgo = (n: number) => {
-  const d = new Date();
-  d.setDate(d.getDate() - n);
-  return dayKey(d);
-};
 
 const today = daysAgo(0);
 const USAGE: SeedUsage[] = [
