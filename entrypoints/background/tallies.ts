@@ -23,10 +23,16 @@ let opening: Promise<QingfengDb> | null = null;
  * a dbReset event: a broken database is never fatal, and no query races the reset.
  */
 export function tallyDb(): Promise<QingfengDb> {
-  opening ??= openOrReset('qingfeng', Date.now()).then(({ db, resetReason }) => {
-    if (resetReason) console.warn(`[qingfeng] tallies database reset: ${resetReason}`);
-    return db;
-  });
+  opening ??= openOrReset('qingfeng', Date.now()).then(
+    ({ db, resetReason }) => {
+      if (resetReason) console.warn(`[qingfeng] tallies database reset: ${resetReason}`);
+      return db;
+    },
+    (error: unknown) => {
+      opening = null; // not even a fresh database opened (a full disk?): try again next time
+      throw error;
+    },
+  );
   return opening;
 }
 
