@@ -60,9 +60,10 @@ export async function applyBlocking(ctx: Context, now: number): Promise<void> {
   });
   await armCheckpoint(inWorkTime);
   await armUnlockExpiry(live.length === 0 ? null : Math.min(...live.map((u) => u.until)));
-  // A work period has begun, or an unlock ended: pages open on sites blocked now go to the block page.
-  const unlockEnded = previous.fingerprint !== null && fingerprint !== previous.fingerprint;
-  if (inWorkTime && (!previous.inForce || unlockEnded)) await sendOpenTabsToBlockPage(ctx, now, live);
+  // A work period has begun, or the rules changed within one (an unlock ended, the policy
+  // blocked more): pages open on sites blocked now go to the block page.
+  const rulesChanged = previous.fingerprint !== null && fingerprint !== previous.fingerprint;
+  if (inWorkTime && (!previous.inForce || rulesChanged)) await sendOpenTabsToBlockPage(ctx, now, live);
 }
 
 async function sendOpenTabsToBlockPage(ctx: Context, now: number, live: LiveUnlock[]): Promise<void> {
