@@ -65,5 +65,5 @@ describe('Chromium: rules follow the work-time boundaries while the browser runs
     expect(Date.now()).toBeGreaterThanOrEqual(window.end.getTime());
     await during.goto(server.url('taobao.com', '/after'));
     expect(pagesServed()).toEqual(['/before', '/after']);
-  });
+  }, 240_000); // up to 100 s until the period starts, then the minute it lasts
 });
