@@ -8,7 +8,7 @@ import { buildManagedSchema } from './utils/managed-schema';
 const CHROME_PUBLIC_KEY = readFileSync(new URL('./keys/chrome-public-key.b64', import.meta.url), 'utf8').trim();
 export const GECKO_ID = 'qingfeng@qingfeng.school';
 
-// Both builds are Manifest V3: one code path (declarativeNetRequest, action, storage.session)
+// Both builds are Manifest V3: one code path (declarativeNetRequest, action, alarms)
 // in every browser, and Firefox 142+ runs MV3 DNR redirects as well as MV2 (BROWSERS.md).
 /**
  * zod probes for `new Function` once to decide whether to JIT its parsers. Extension pages
