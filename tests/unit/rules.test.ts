@@ -360,8 +360,10 @@ function random(seed: number): () => number {
 }
 
 describe('agreement: compiled rules decide as categorizeHost does', () => {
-  test('the data directory resolves to /work/shared/data/bench', () => {
-    expect(fileURLToPath(benchDir)).toBe('/work/shared/data/bench/');
+  test('the shared data directory beside the repository holds the lists', () => {
+    // Relative to the checkout (../shared/data/bench), wherever it is cloned: CI clones elsewhere.
+    expect(fileURLToPath(benchDir).endsWith('/shared/data/bench/')).toBe(true);
+    expect(readLines('ut1_categorised.tsv').length).toBeGreaterThan(100_000);
   });
 
   const rows = readLines('ut1_categorised.tsv');
