@@ -25,6 +25,8 @@ beforeEach(async () => {
   await deleteAll(await tallyDb());
   invalidateContext();
   vi.restoreAllMocks();
+  // The badge's tooltip is localised; the fake browser has no messages, so answer with the key.
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string) => key);
 });
 
 describe('a full disk is reported, not a crash', () => {
