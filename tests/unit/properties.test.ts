@@ -181,6 +181,24 @@ describe('host normalisation and category membership', () => {
     );
   });
 
+  test('the fast path for plain lower-case names decides as the full normaliser does', () => {
+    // A leading space keeps an input off the fast path (the full path trims it first), so the
+    // two answers for the same name must be the same: public suffixes, IPv4 forms, "www.",
+    // bad hyphens, all-digit last labels and over-long names included.
+    const label = fc.oneof(
+      fc.stringMatching(/^[a-z0-9-]{1,12}$/),
+      fc.constantFrom('www', 'com', 'cn', 'edu', 'gov', 'co', 'uk', '0', '255', '256', '010', 'a'.repeat(63), 'a'.repeat(64)),
+    );
+    const name = fc.array(label, { minLength: 1, maxLength: 6 }).map((labels) => labels.join('.'));
+    const long = fc.array(fc.constant('a'.repeat(50)), { minLength: 5, maxLength: 6 }).map((labels) => labels.join('.'));
+    fc.assert(
+      fc.property(fc.oneof(name, long), (host) => {
+        expect(normalizeHostEntry(host)).toEqual(normalizeHostEntry(` ${host}`));
+      }),
+      runs(2000),
+    );
+  });
+
   test('Unicode entries and hosts meet in punycode', () => {
     const unicodeLabel = fc.constantFrom('淘宝', '游戏', '红包', '抢红包', 'tést', 'ＦＵＬＬ', 'bücher');
     const tld = fc.constantFrom('cn', 'com', 'net');
