@@ -73,6 +73,8 @@ export interface HostIndex {
  */
 interface SuffixTable {
   readonly mask: number;
+  /** 32 − log2(size): the home slot is the top bits of the mixed hash (see homeSlot). */
+  readonly shift: number;
   /**
    * Two cells per slot, side by side so a probe touches one cache line: [2s] the node's hash
    * (skips most string compares), [2s + 1] index + 1 into `nodes` / `matches`, negated when
@@ -89,21 +91,18 @@ export function buildHostIndex(config: MatchConfig): HostIndex {
   for (const entry of config.allow) {
     if (!byDomain.has(entry)) byDomain.set(entry, Object.freeze({ allowed: true, entry }));
   }
+  const allowTable = buildSuffixTable(byDomain); // only allow entries so far
   for (const category of config.categories) {
     if (category.mode === 'off') continue;
     for (const entry of category.domains) {
       // First writer wins: allow before every category, then categories in order (the tie rule).
-      if (!byDomain.has(entry)) {
-        byDomain.set(entry, Object.freeze({ allowed: false, category: category.id, entry, mode: category.mode }));
-      }
+      if (byDomain.has(entry)) continue;
+      // A category entry below an allowed domain (`game.qq.com` under allowed `qq.com`)
+      // resolves to that allow entry here, once, so the first hit of categorizeHost's walk
+      // is always final.
+      const allowedAbove = allowTable.nodes.length === 0 ? null : lookup(allowTable, entry, 0);
+      byDomain.set(entry, allowedAbove ?? Object.freeze({ allowed: false, category: category.id, entry, mode: category.mode }));
     }
-  }
-  // A category entry below an allowed domain (`game.qq.com` under allowed `qq.com`) resolves
-  // to that allow entry here, once, so the first hit of categorizeHost's walk is always final.
-  for (const [entry, match] of byDomain) {
-    if (match.allowed) continue;
-    const allowedAbove = nearestListedAncestor(byDomain, entry, (m) => m.allowed);
-    if (allowedAbove) byDomain.set(entry, allowedAbove);
   }
   return { byDomain, table: buildSuffixTable(byDomain), keywords: buildKeywordEntries(config) };
 }
@@ -114,28 +113,44 @@ export function buildHostIndex(config: MatchConfig): HostIndex {
  * (longest) hit is the most specific entry. No split, no slice, no result allocation.
  */
 export function categorizeHost(index: HostIndex, host: string): HostMatch | null {
-  const { mask, slots, nodes, matches } = index.table;
+  return lookup(index.table, host, 0);
+}
+
+/**
+ * The decision for the most specific listed proper ancestor of a normalised entry
+ * (`item.taobao.com` → the match of `taobao.com`), or null when none is listed. The rule
+ * compiler asks this of every entry; most have no listed ancestor, and this answers without
+ * allocating.
+ */
+export function listedAncestor(index: HostIndex, entry: string): HostMatch | null {
+  const dot = entry.indexOf('.');
+  return dot < 0 ? null : lookup(index.table, entry, dot + 1);
+}
+
+/** categorizeHost over `host` from `start` on (`start` is 0 or just after a '.'). */
+function lookup(table: SuffixTable, host: string, start: number): HostMatch | null {
+  const { mask, shift, slots, nodes, matches } = table;
   const length = host.length;
   let found: HostMatch | null = null;
   let hash = HASH_SEED;
-  // From the last character to a virtual '.' before the first: at each '.', the suffix
-  // after it is complete and its hash is looked up.
+  // From the last character to a virtual '.' before `start`: at each '.', the suffix after
+  // it is complete and its hash is looked up.
   for (let i = length - 1; ; i--) {
-    const code = i >= 0 ? host.charCodeAt(i) : 46; /* . */
+    const code = i >= start ? host.charCodeAt(i) : 46; /* . */
     if (code !== 46) {
       // Upper case, non-ASCII: not the form the table holds. Rare (URL hostnames are lower case).
-      if (code - 65 < 26 && code >= 65) return categorizeHost(index, normalizeLookupHost(host));
-      if (code > 127) return categorizeHost(index, normalizeLookupHost(host));
+      if (code - 65 < 26 && code >= 65) return renormalized(table, host, start);
+      if (code > 127) return renormalized(table, host, start);
       hash = Math.imul(hash ^ code, HASH_PRIME);
       continue;
     }
     const suffixLength = length - i - 1;
     if (suffixLength === 0) {
-      if (i === length - 1 && length > 0) return categorizeHost(index, normalizeLookupHost(host)); // trailing dot
+      if (i === length - 1 && length > start) return renormalized(table, host, start); // trailing dot
       return found; // empty label ("a..b", or an empty host): not a hostname, no longer match
     }
     let ref = 0;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = homeSlot(hash, shift); ; slot = (slot + 1) & mask) {
       const cell = slots[2 * slot + 1]!;
       if (cell === 0) return found; // no entry ends with this suffix: nothing longer can match
       if (slots[2 * slot] === hash) {
@@ -148,46 +163,93 @@ export function categorizeHost(index: HostIndex, host: string): HostMatch | null
     }
     const match = matches[(ref < 0 ? -ref : ref) - 1]!;
     if (match !== null) found = match;
-    if (ref > 0 || i < 0) return found; // a leaf (no entry is longer), or the whole host
+    if (ref > 0 || i < start) return found; // a leaf (no entry is longer), or the whole host
     hash = Math.imul(hash ^ code, HASH_PRIME);
   }
+}
+
+function renormalized(table: SuffixTable, host: string, start: number): HostMatch | null {
+  const normal = normalizeLookupHost(start === 0 ? host : host.slice(start));
+  // An input normalizeLookupHost cannot make lower-case ASCII (an invalid name) matches nothing.
+  return normal === '' || normal === host ? null : lookup(table, normal, 0);
 }
 
 // FNV-1a constants; the hash runs over UTF-16 code units from the end of the name.
 const HASH_SEED = 0x811c9dc5 | 0;
 const HASH_PRIME = 0x01000193;
 
-function hashFromEnd(name: string): number {
-  let hash = HASH_SEED;
-  for (let i = name.length - 1; i >= 0; i--) hash = Math.imul(hash ^ name.charCodeAt(i), HASH_PRIME);
-  return hash;
+/**
+ * FNV's low bits depend only on the low bits of every step, which clusters a power-of-two
+ * table; a multiply by the golden ratio and the top bits spread every bit of the hash.
+ */
+function homeSlot(hash: number, shift: number): number {
+  return Math.imul(hash, 0x9e3779b1) >>> shift;
 }
 
+/**
+ * Inserts every entry and each of its label suffixes (`game.qq.com`, `qq.com`, `com`) into an
+ * open-addressing table, hashing each entry once from its end as categorizeHost walks a host.
+ * Nodes are only sliced out of an entry when new. The table doubles when half full.
+ */
 function buildSuffixTable(byDomain: ReadonlyMap<string, HostMatch>): SuffixTable {
-  // Node → does a longer entry end with it. Entries first, then every proper label suffix.
-  const hasLonger = new Map<string, boolean>();
-  for (const entry of byDomain.keys()) if (!hasLonger.has(entry)) hasLonger.set(entry, false);
-  for (const entry of byDomain.keys()) {
-    for (let dot = entry.indexOf('.'); dot >= 0; dot = entry.indexOf('.', dot + 1)) {
-      hasLonger.set(entry.slice(dot + 1), true);
-    }
-  }
   let size = 16;
-  while (size < hasLonger.size * 2) size *= 2; // load factor <= 0.5 keeps probe runs short
-  const mask = size - 1;
-  const slots = new Int32Array(2 * size);
+  while (size < byDomain.size * 2) size *= 2; // load <= 0.5 for the entries; grows if their suffixes need more
+  let mask = size - 1;
+  let shift = 32 - Math.log2(size);
+  let slots = new Int32Array(2 * size);
   const nodes: string[] = [];
   const matches: (HostMatch | null)[] = [];
-  for (const [node, longer] of hasLonger) {
-    nodes.push(node);
-    matches.push(byDomain.get(node) ?? null);
-    const hash = hashFromEnd(node);
-    let slot = hash & mask;
-    while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
-    slots[2 * slot] = hash;
-    slots[2 * slot + 1] = longer ? -nodes.length : nodes.length;
+
+  const grow = (): void => {
+    const old = slots;
+    size *= 2;
+    mask = size - 1;
+    shift -= 1;
+    slots = new Int32Array(2 * size);
+    for (let at = 0; at < old.length; at += 2) {
+      const cell = old[at + 1]!;
+      if (cell === 0) continue;
+      let slot = homeSlot(old[at]!, shift);
+      while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+      slots[2 * slot] = old[at]!;
+      slots[2 * slot + 1] = cell;
+    }
+  };
+
+  for (const [entry, match] of byDomain) {
+    let hash = HASH_SEED;
+    for (let i = entry.length - 1; ; i--) {
+      const code = i >= 0 ? entry.charCodeAt(i) : 46; /* . */
+      if (code !== 46) {
+        hash = Math.imul(hash ^ code, HASH_PRIME);
+        continue;
+      }
+      const whole = i < 0;
+      const suffixLength = entry.length - i - 1;
+      for (let slot = homeSlot(hash, shift); ; slot = (slot + 1) & mask) {
+        const cell = slots[2 * slot + 1]!;
+        if (cell === 0) {
+          // New node: the entry itself (a leaf until a longer entry ends with it) or a bare suffix.
+          nodes.push(whole ? entry : entry.slice(i + 1));
+          matches.push(whole ? match : null);
+          slots[2 * slot] = hash;
+          slots[2 * slot + 1] = whole ? nodes.length : -nodes.length;
+          if (nodes.length * 2 > size) grow();
+          break;
+        }
+        if (slots[2 * slot] !== hash) continue;
+        const at = (cell < 0 ? -cell : cell) - 1;
+        const node = nodes[at]!;
+        if (node.length !== suffixLength || !entry.endsWith(node)) continue;
+        if (whole) matches[at] = match; // known so far as a suffix of a longer entry
+        else if (cell > 0) slots[2 * slot + 1] = -cell; // a longer entry ends with it now
+        break;
+      }
+      if (whole) break;
+      hash = Math.imul(hash ^ code, HASH_PRIME);
+    }
   }
-  return { mask, slots, nodes, matches };
+  return { mask, shift, slots, nodes, matches };
 }
 
 /**
@@ -229,19 +291,6 @@ export function keywordNeedle(keyword: string): string {
   // eslint-disable-next-line no-control-regex
   const ascii = /^[\x00-\x7f]*$/.test(keyword);
   return (ascii ? keyword : encodeURI(keyword)).toLowerCase();
-}
-
-/** The closest proper suffix of `entry` that is listed and satisfies `accept`. */
-export function nearestListedAncestor(
-  byDomain: ReadonlyMap<string, HostMatch>,
-  entry: string,
-  accept: (match: HostMatch) => boolean,
-): HostMatch | null {
-  for (let dot = entry.indexOf('.'); dot >= 0; dot = entry.indexOf('.', dot + 1)) {
-    const match = byDomain.get(entry.slice(dot + 1));
-    if (match !== undefined && accept(match)) return match;
-  }
-  return null;
 }
 
 function buildKeywordEntries(config: MatchConfig): KeywordEntry[] {

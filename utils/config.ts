@@ -89,23 +89,39 @@ const under = (host: string, entry: string) => host === entry || host.endsWith(`
  *   The policy's own `allow` always wins.
  */
 export function buildMatchConfig(values: ResolvedPolicy, lists: Record<CategoryId, BuiltinList> = BUILTIN_LISTS, builtinAllow: string[] = BUILTIN_ALLOW): MatchConfig {
+  // A school may add 100k+ domains: each added entry is looked at once, and only the small
+  // built-in lists are put in sets.
+  const allowUnder = new Map<string, string[]>(); // a domain → the built-in allow entries it covers
+  for (const entry of builtinAllow) {
+    for (let at = 0; at >= 0; at = entry.indexOf('.', at) + 1 || -1) {
+      const covering = at === 0 ? entry : entry.slice(at);
+      allowUnder.set(covering, [...(allowUnder.get(covering) ?? []), entry]);
+    }
+  }
+  const givenWay = new Set<string>();
+  const noteSchoolAdded = (entries: readonly string[]): void => {
+    for (const entry of entries) for (const covered of allowUnder.get(entry) ?? []) givenWay.add(covered);
+  };
+
   const categories: CategoryRuleSet[] = [];
-  const schoolAdded: string[] = [];
   for (const id of CATEGORY_IDS) {
     const setting = values.categories[id];
     const removed = setting.remove;
-    const domains = [...lists[id].domains.filter((d) => !removed.some((r) => under(d, r))), ...setting.add];
-    for (const entry of setting.add) schoolAdded.push(entry); // not push(...): 188k arguments overflow the stack
-    categories.push({ id, mode: setting.mode, domains: [...new Set(domains)], urlKeywords: [] });
+    const builtin = lists[id].domains.filter((d) => !removed.some((r) => under(d, r)));
+    const domains = [...new Set(builtin)];
+    const inBuiltin = new Set(domains);
+    for (const entry of setting.add) if (!inBuiltin.has(entry)) domains.push(entry); // `add` is de-duplicated by the schema
+    noteSchoolAdded(setting.add);
+    categories.push({ id, mode: setting.mode, domains, urlKeywords: [] });
   }
   for (const custom of values.customCategories) {
     categories.push({ id: custom.id, mode: custom.mode, domains: custom.domains, urlKeywords: custom.urlKeywords });
-    for (const entry of custom.domains) schoolAdded.push(entry);
+    noteSchoolAdded(custom.domains);
   }
   const redPacketKeywords = lists.redPacket.urlKeywords;
   if (redPacketKeywords.length > 0 && values.categories.redPacket.mode !== 'off') {
     categories.push({ id: 'redPacket', mode: 'log' satisfies Mode, domains: [], urlKeywords: redPacketKeywords });
   }
-  const keptBuiltinAllow = builtinAllow.filter((entry) => !schoolAdded.some((added) => under(entry, added)));
+  const keptBuiltinAllow = builtinAllow.filter((entry) => !givenWay.has(entry));
   return { categories, allow: [...new Set([...values.allow, ...keptBuiltinAllow])] };
 }

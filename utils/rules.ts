@@ -11,7 +11,7 @@
 // Priorities: allow and unlock rules (PRIORITY.allow) above every redirect (PRIORITY.block),
 // so an allowed host is never redirected, whatever category or keyword also matches it.
 
-import { buildHostIndex, keywordNeedle, type HostIndex, type HostMatch, type LiveUnlock, type MatchConfig } from './classify';
+import { buildHostIndex, keywordNeedle, listedAncestor, type HostIndex, type LiveUnlock, type MatchConfig } from './classify';
 import type { DnrLimits, DnrResourceType, DnrRule } from './dnr-types';
 
 export const PRIORITY = { block: 1, allow: 100 } as const;
@@ -161,9 +161,15 @@ function compileCategoryRules(
   };
   for (const [entry, match] of byDomain) {
     if (match.allowed) continue; // the allow rule covers it (and everything below)
+    // The nearest listed ancestor; never an allowed one, as an entry below an allowed domain
+    // resolves to the allow entry itself. Most entries have none: layer 0, nothing to exclude.
+    const parent = listedAncestor(index, entry);
+    if (parent === null || parent.allowed) {
+      push(included, match.category, 0, entry);
+      continue;
+    }
     push(included, match.category, layer(entry, match.category), entry);
-    const parent = nearestCategoryAncestor(byDomain, entry);
-    if (parent && parent.category !== match.category) {
+    if (parent.category !== match.category) {
       push(excluded, parent.category, layer(parent.entry, parent.category), entry);
     }
   }
@@ -218,17 +224,6 @@ function trailingDotRule(): DnrRule {
     action: { type: 'redirect', redirect: { regexSubstitution: '\\1\\2' } },
     condition: { regexFilter: TRAILING_DOT_REGEX, resourceTypes: [...RESOURCE_TYPES] },
   };
-}
-
-function nearestCategoryAncestor(
-  byDomain: ReadonlyMap<string, HostMatch>,
-  entry: string,
-): { category: string; entry: string } | null {
-  for (let dot = entry.indexOf('.'); dot >= 0; dot = entry.indexOf('.', dot + 1)) {
-    const match = byDomain.get(entry.slice(dot + 1));
-    if (match !== undefined && !match.allowed) return { category: match.category, entry: match.entry };
-  }
-  return null;
 }
 
 // ---- keyword rules ----

@@ -78,6 +78,15 @@ describe('buildMatchConfig: what the classifier and the rules match', () => {
   test('a school that adds a domain itself overrides a built-in allow entry under it', () => {
     expect(classify({}, 'filehelper.weixin.qq.com')).toMatchObject({ allowed: true });
     expect(classify({ categories: { webChat: { mode: 'block', add: ['weixin.qq.com'] } } }, 'filehelper.weixin.qq.com')).toMatchObject({ category: 'webChat' });
+    // Any parent, the entry itself, and a custom category's domains count as the school's choice.
+    expect(classify({ categories: { social: { add: ['qq.com'] } } }, 'mp.weixin.qq.com')).toMatchObject({ category: 'social' });
+    expect(classify({ categories: { webChat: { add: ['mp.weixin.qq.com'] } } }, 'mp.weixin.qq.com')).toMatchObject({ category: 'webChat' });
+    const custom = { customCategories: [{ id: 'chat2', name: { zh_CN: '聊天' }, mode: 'block', domains: ['weixin.qq.com'] }] };
+    expect(classify(custom, 'filehelper.weixin.qq.com')).toMatchObject({ category: 'chat2' });
+    // A sibling or a longer name does not: the built-in allow entry stays.
+    expect(classify({ categories: { webChat: { add: ['xweixin.qq.com', 'a.filehelper.weixin.qq.com'] } } }, 'filehelper.weixin.qq.com')).toMatchObject({ allowed: true });
+    // The policy's own allow list always wins.
+    expect(classify({ allow: ['filehelper.weixin.qq.com'], categories: { webChat: { add: ['weixin.qq.com'] } } }, 'filehelper.weixin.qq.com')).toMatchObject({ allowed: true });
   });
 
   test('built-in red-packet keywords are logged, never blocked', () => {
