@@ -6,15 +6,23 @@ export type Loaded<T> = { state: 'loading' } | { state: 'ok'; value: T } | { sta
 
 export const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** Runs one request once per mount (a fresh `load` closure each render must not resend it). */
+/**
+ * Runs one request once per mount (a fresh `load` closure each render must not resend it).
+ * The request starts during the first render, not in the effect: Preact runs effects after
+ * the next frame, and the popup should not wait a frame before it even asks.
+ */
 export function useOnce<T>(load: () => Promise<T>): Loaded<T> {
+  // Settled into a Loaded at once, so a failure is handled even before the effect subscribes.
+  const [request] = useState(() =>
+    load().then(
+      (value): Loaded<T> => ({ state: 'ok', value }),
+      (e: unknown): Loaded<T> => ({ state: 'error', message: errorText(e) }),
+    ),
+  );
   const [result, setResult] = useState<Loaded<T>>({ state: 'loading' });
   useEffect(() => {
     let live = true;
-    load().then(
-      (value) => live && setResult({ state: 'ok', value }),
-      (e: unknown) => live && setResult({ state: 'error', message: errorText(e) }),
-    );
+    void request.then((settled) => live && setResult(settled));
     return () => {
       live = false;
     };

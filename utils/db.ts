@@ -10,8 +10,9 @@
 // browser.*, no Date.now(); it runs in Node on fake-indexeddb. The functions take the database
 // as their first argument so tests open a fresh one by name.
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
+import { topHostsOf } from './report';
 import { localDayKey } from './scheduleDayKey';
-import { OTHER, type HostTotal, type EventRow, type EventType, type NewEvent, type UsageDelta, type UsageKey, type UsageRow } from './usage-types';
+import { type HostTotal, type EventRow, type EventType, type NewEvent, type UsageDelta, type UsageKey, type UsageRow } from './usage-types';
 
 export type QingfengDb = Dexie & {
   // A compound primary key names no single property, so EntityTable cannot express it.
@@ -119,13 +120,16 @@ export async function recordEvent(db: QingfengDb, event: NewEvent): Promise<numb
 
 /** The usage rows of one day, by host. */
 export async function getDay(db: QingfengDb, day: string): Promise<UsageRow[]> {
-  return db.usage.where('day').equals(day).toArray();
+  return getRange(db, day, day);
 }
 
 /** The usage rows of fromDay..toDay inclusive, by day then host (the report, the 7-day chart). */
 export async function getRange(db: QingfengDb, fromDay: string, toDay: string): Promise<UsageRow[]> {
   if (fromDay > toDay) return [];
-  return db.usage.where('day').between(fromDay, toDay, true, true).toArray();
+  // A range of the primary key [day+host], read in key order from the store itself: measured in
+  // Chromium with a year of data, 18,000 rows through the `day` index took ~0.4 s (each index
+  // entry fetches its record); the same range of the primary key is one sequential read.
+  return db.usage.where('[day+host]').between([fromDay, Dexie.minKey], [toDay, Dexie.maxKey], true, true).toArray();
 }
 
 /** The usage rows of one category over fromDay..toDay inclusive, by day (a report filtered by category). */
@@ -143,29 +147,7 @@ export async function getCategoryRange(db: QingfengDb, category: string, fromDay
  * A host's category is the one of its latest day.
  */
 export async function topHosts(db: QingfengDb, fromDay: string, toDay: string, limit: number): Promise<HostTotal[]> {
-  const totals = new Map<string, HostTotal>();
-  for (const row of await getRange(db, fromDay, toDay)) {
-    if (row.host === OTHER) continue;
-    const sum = totals.get(row.host);
-    totals.set(row.host, {
-      host: row.host,
-      // Rows come by day, so the last one seen is the latest.
-      category: row.category,
-      workSeconds: (sum?.workSeconds ?? 0) + row.workSeconds,
-      visits: (sum?.visits ?? 0) + row.visits,
-      blocked: (sum?.blocked ?? 0) + row.blocked,
-      unlocks: (sum?.unlocks ?? 0) + row.unlocks,
-    });
-  }
-  return [...totals.values()]
-    .sort(
-      (a, b) =>
-        b.workSeconds - a.workSeconds ||
-        b.blocked - a.blocked ||
-        b.visits - a.visits ||
-        (a.host < b.host ? -1 : a.host > b.host ? 1 : 0),
-    )
-    .slice(0, Math.max(0, limit));
+  return topHostsOf(await getRange(db, fromDay, toDay), limit);
 }
 
 /** How many events of `type` happened on `day` (today's blocked attempts, unlocks used). */

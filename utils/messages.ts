@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import type { EffectiveConfig, TeacherSettings } from './config';
 import type { PolicyStatus } from './policy-status';
-import type { EventRow, UsageRow } from './usage-types';
+import type { Counts, EventRow, HostTotal, UsageRow } from './usage-types';
 
 const DAY = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 /** URLs arrive from the block page's fragment: bounded, never trusted further than a string. */
@@ -23,6 +23,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('getToday') }),
   z.strictObject({ type: z.literal('getWeek') }),
   z.strictObject({ type: z.literal('getReport'), from: DAY, to: DAY }),
+  z.strictObject({ type: z.literal('exportReport'), from: DAY, to: DAY }),
   z.strictObject({ type: z.literal('getSettings') }),
   z.strictObject({ type: z.literal('saveTeacherSettings'), settings: z.unknown() }),
   z.strictObject({ type: z.literal('testUrl'), url: z.string().max(100_000) }),
@@ -101,7 +102,23 @@ export interface WeekResponse {
   categories: CategoryInfo[];
 }
 
+/**
+ * The options report, totalled in the background: a 90-day range holds 18,000 rows, and a
+ * page needs only the per-day chart, the per-host table and the total.
+ */
 export interface ReportResponse {
+  from: string;
+  to: string;
+  categories: CategoryInfo[];
+  /** Every day of the range, oldest first, a day with no rows included as empty. */
+  days: { day: string; byCategory: CategoryTotal[] }[];
+  /** One line per (host, category), most work time first. */
+  hosts: HostTotal[];
+  total: Counts;
+}
+
+/** The rows themselves, for the CSV and JSON export only. */
+export interface ReportExport {
   from: string;
   to: string;
   rows: UsageRow[];
@@ -143,6 +160,7 @@ export interface Responses {
   getToday: TodayResponse;
   getWeek: WeekResponse;
   getReport: ReportResponse;
+  exportReport: ReportExport;
   getSettings: SettingsResponse;
   saveTeacherSettings: SaveSettingsResult;
   testUrl: UrlDecision;

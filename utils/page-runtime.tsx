@@ -29,6 +29,7 @@ export const api: Api = {
   getToday: () => send({ type: 'getToday' }),
   getWeek: () => send({ type: 'getWeek' }),
   getReport: (r) => send({ type: 'getReport', ...r }),
+  exportReport: (r) => send({ type: 'exportReport', ...r }),
   getSettings: () => send({ type: 'getSettings' }),
   saveTeacherSettings: (r) => send({ type: 'saveTeacherSettings', ...r }),
   testUrl: (r) => send({ type: 'testUrl', ...r }),

@@ -1,8 +1,8 @@
 // Shapes a date range's usage rows for the options page: totals per host and category for
 // the table, and per-day category totals for the stacked chart.
-import type { CategoryTotal } from './messages';
+import type { CategoryTotal, ReportResponse } from './messages';
 import { addDaysToKey } from './scheduleDayKey';
-import { ZERO_COUNTS, type Counts, type HostTotal, type UsageRow } from './usage-types';
+import { OTHER, ZERO_COUNTS, type Counts, type HostTotal, type UsageRow } from './usage-types';
 
 export type { HostTotal } from './usage-types';
 
@@ -58,4 +58,41 @@ export function dailyByCategory(rows: readonly UsageRow[], from: string, to: str
     else byDay.set(r.day, [r]);
   }
   return daysBetween(from, to).map((day) => ({ day, byCategory: totalsByCategory(byDay.get(day) ?? []) }));
+}
+
+/** The options report's figures for a range: what the page draws, not the rows (see ReportResponse). */
+export function summarizeReport(rows: readonly UsageRow[], from: string, to: string): Pick<ReportResponse, 'days' | 'hosts' | 'total'> {
+  const hosts = totalsByHost(rows);
+  return { days: dailyByCategory(rows, from, to), hosts, total: grandTotal(hosts) };
+}
+
+/**
+ * The hosts with the most work time over the rows' days, then the most blocked attempts (a
+ * blocked host has no time), then the most visits, then by name so ties are stable. The
+ * OTHER bucket is not a host and is left out; it still counts in category totals. A host's
+ * category is the one of its latest day (rows come by day).
+ */
+export function topHostsOf(rows: readonly UsageRow[], limit: number): HostTotal[] {
+  const totals = new Map<string, HostTotal>();
+  for (const row of rows) {
+    if (row.host === OTHER) continue;
+    const sum = totals.get(row.host);
+    totals.set(row.host, {
+      host: row.host,
+      category: row.category,
+      workSeconds: (sum?.workSeconds ?? 0) + row.workSeconds,
+      visits: (sum?.visits ?? 0) + row.visits,
+      blocked: (sum?.blocked ?? 0) + row.blocked,
+      unlocks: (sum?.unlocks ?? 0) + row.unlocks,
+    });
+  }
+  return [...totals.values()]
+    .sort(
+      (a, b) =>
+        b.workSeconds - a.workSeconds ||
+        b.blocked - a.blocked ||
+        b.visits - a.visits ||
+        (a.host < b.host ? -1 : a.host > b.host ? 1 : 0),
+    )
+    .slice(0, Math.max(0, limit));
 }

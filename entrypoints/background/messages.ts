@@ -3,7 +3,7 @@ import { parseRequest, type ErrorResponse, type Request, type Responses } from '
 import { describeBlock, requestUnlock } from './block-page';
 import { getStatus, reconcile, refreshBadge } from './controller';
 import { deleteAllData, getSettings, saveTeacherSettings, testUrl } from './settings';
-import { recordBlocked, report, today, week } from './tallies';
+import { recordBlocked, report, reportRows, today, week } from './tallies';
 
 /** Only the extension's own pages may call the background (not web pages, not content). */
 function isOwnPage(sender: Browser.runtime.MessageSender): boolean {
@@ -34,6 +34,8 @@ async function dispatch(request: Request): Promise<Responses[Request['type']]> {
       return week(now);
     case 'getReport':
       return report(request.from, request.to);
+    case 'exportReport':
+      return reportRows(request.from, request.to);
     case 'getSettings':
       return getSettings();
     case 'saveTeacherSettings': {

@@ -5,13 +5,13 @@
 import { browser, type Browser } from 'wxt/browser';
 import { step, type AccountingEvent } from '@/utils/accounting';
 import { blockedDelta, unlockDelta, visitDelta } from '@/utils/accountingDeltas';
-import { addUsage, countEvents, eventsOfDay, getDay, getRange, openOrReset, pruneBefore, recordEvent, topHosts, type QingfengDb } from '@/utils/db';
+import { addUsage, countEvents, eventsOfDay, getDay, getRange, openOrReset, pruneBefore, recordEvent, type QingfengDb } from '@/utils/db';
 import { webHost } from '@/utils/decide';
-import type { TodayResponse, WeekResponse, ReportResponse } from '@/utils/messages';
+import type { ReportExport, ReportResponse, TodayResponse, WeekResponse } from '@/utils/messages';
 import { isWorkTime, nextBoundary } from '@/utils/schedule';
 import { addDaysToKey, localDayKey } from '@/utils/scheduleDayKey';
 import { tallyTarget } from '@/utils/tally-target';
-import { dailyByCategory, totalsByCategory } from '@/utils/report';
+import { dailyByCategory, summarizeReport, topHostsOf, totalsByCategory } from '@/utils/report';
 import { currentContext, decideNow, type Context } from './context';
 import { accountingState, storageProblem } from './storage';
 
@@ -140,7 +140,7 @@ export async function today(now: number): Promise<TodayResponse> {
     byCategory: totals,
     blocked: totals.reduce((n, t) => n + t.blocked, 0),
     unlocks: totals.reduce((n, t) => n + t.unlocks, 0),
-    topHosts: await topHosts(await tallyDb(), day, day, 10),
+    topHosts: topHostsOf(rows, 10),
     unlockEvents,
   };
 }
@@ -153,6 +153,11 @@ export async function week(now: number): Promise<WeekResponse> {
 }
 
 export async function report(from: string, to: string): Promise<ReportResponse> {
+  const rows = await getRange(await tallyDb(), from, to);
+  return { from, to, categories: (await currentContext()).categories, ...summarizeReport(rows, from, to) };
+}
+
+export async function reportRows(from: string, to: string): Promise<ReportExport> {
   return { from, to, rows: await getRange(await tallyDb(), from, to), categories: (await currentContext()).categories };
 }
 

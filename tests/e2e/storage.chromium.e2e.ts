@@ -50,7 +50,8 @@ describe('Chromium: a year of heavy use fits a stated size, and retention prunes
   });
 
   test('a retention of 180 days, then 30, prunes at once', async () => {
-    const daysKept = async () => new Set((await send<ReportResponse>({ type: 'getReport', from: daysAgo(400), to: daysAgo(0) })).rows.map((r) => r.day)).size;
+    // Days with any row left, as the report totals them in the background (not 73,000 rows over the channel).
+    const daysKept = async () => (await send<ReportResponse>({ type: 'getReport', from: daysAgo(400), to: daysAgo(0) })).days.filter((d) => d.byCategory.length > 0).length;
     expect(await daysKept()).toBe(365);
     expect(await send({ type: 'saveTeacherSettings', settings: { retentionDays: 180 } })).toEqual({ ok: true });
     expect(await daysKept()).toBe(180);

@@ -61,6 +61,7 @@ const WELL_FORMED: [string, unknown][] = [
   ['reportBlocked', { type: 'reportBlocked', url: 'https://www.taobao.com/' }],
   ['requestUnlock', { type: 'requestUnlock', url: 'https://www.taobao.com/', reason: 'need to buy chalk for class', minutes: 120 }],
   ['getReport (a read: no answer either)', { type: 'getReport', from: '2020-01-01', to: TODAY }],
+  ['exportReport (the rows themselves: no answer either)', { type: 'exportReport', from: '2020-01-01', to: TODAY }],
 ];
 
 const HUGE = 'a'.repeat(100_001);
@@ -99,6 +100,7 @@ const MALFORMED: [string, unknown][] = [
   ['unlock minutes a string', { type: 'requestUnlock', url: 'https://www.taobao.com/', reason: 'reason', minutes: '10' }],
   ['unlock minutes Infinity', { type: 'requestUnlock', url: 'https://www.taobao.com/', reason: 'reason', minutes: Number.POSITIVE_INFINITY }],
   ['report dates not dates', { type: 'getReport', from: 'yesterday', to: 'today' }],
+  ['export dates not dates', { type: 'exportReport', from: 'yesterday', to: TODAY }],
   ['report dates numbers', { type: 'getReport', from: 20260301, to: 20260302 }],
   ['report date with a suffix', { type: 'getReport', from: '2026-03-01', to: '2026-03-02; DROP TABLE' }],
   ['an extra key', { type: 'deleteAllData', force: true }],

@@ -31,6 +31,7 @@ export function mockApi(overrides: Partial<Api> = {}): { [K in keyof Api]: Retur
     getToday: fail('getToday'),
     getWeek: fail('getWeek'),
     getReport: fail('getReport'),
+    exportReport: fail('exportReport'),
     getSettings: fail('getSettings'),
     saveTeacherSettings: fail('saveTeacherSettings'),
     testUrl: fail('testUrl'),

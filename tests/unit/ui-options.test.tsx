@@ -3,7 +3,9 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { Options } from '@/entrypoints/options/Options';
 import { resolveConfig } from '@/utils/config';
-import type { ReportResponse, SettingsResponse } from '@/utils/messages';
+import type { ReportExport, ReportResponse, SettingsResponse } from '@/utils/messages';
+import { summarizeReport } from '@/utils/report';
+import type { UsageRow } from '@/utils/usage-types';
 import type { Policy } from '@/utils/policy';
 import { CATEGORIES, STATUS, at, mockApi, renderPage } from './ui-fixtures';
 
@@ -11,17 +13,15 @@ afterEach(cleanup);
 
 const NOW = at('2026-11-26T09:00');
 
-const REPORT: ReportResponse = {
-  from: '2026-11-20',
-  to: '2026-11-26',
-  categories: CATEGORIES,
-  rows: [
-    { day: '2026-11-25', host: 'taobao.com', category: 'shopping', workSeconds: 600, visits: 2, blocked: 3, unlocks: 1 },
-    { day: '2026-11-26', host: 'taobao.com', category: 'shopping', workSeconds: 300, visits: 1, blocked: 1, unlocks: 0 },
-    { day: '2026-11-26', host: 'bilibili.com', category: 'video', workSeconds: 1800, visits: 4, blocked: 0, unlocks: 0 },
-    { day: '2026-11-26', host: '=cmd.example', category: 'stocks', workSeconds: 60, visits: 1, blocked: 0, unlocks: 0 },
-  ],
-};
+const REPORT_ROWS: UsageRow[] = [
+  { day: '2026-11-25', host: 'taobao.com', category: 'shopping', workSeconds: 600, visits: 2, blocked: 3, unlocks: 1 },
+  { day: '2026-11-26', host: 'taobao.com', category: 'shopping', workSeconds: 300, visits: 1, blocked: 1, unlocks: 0 },
+  { day: '2026-11-26', host: 'bilibili.com', category: 'video', workSeconds: 1800, visits: 4, blocked: 0, unlocks: 0 },
+  { day: '2026-11-26', host: '=cmd.example', category: 'stocks', workSeconds: 60, visits: 1, blocked: 0, unlocks: 0 },
+];
+// As the background answers: totalled by summarizeReport; the rows only for an export.
+const REPORT: ReportResponse = { from: '2026-11-20', to: '2026-11-26', categories: CATEGORIES, ...summarizeReport(REPORT_ROWS, '2026-11-20', '2026-11-26') };
+const EXPORT: ReportExport = { from: '2026-11-20', to: '2026-11-26', categories: CATEGORIES, rows: REPORT_ROWS };
 
 function settingsWith(policy: Policy | null, teacher: Policy | null): SettingsResponse {
   return { config: resolveConfig(policy, teacher), teacher, policy: STATUS.policy, categories: CATEGORIES };
@@ -32,6 +32,7 @@ function setup(settings: SettingsResponse, initialTab = 'report') {
     getStatus: () => Promise.resolve(STATUS),
     getSettings: () => Promise.resolve(settings),
     getReport: () => Promise.resolve(REPORT),
+    exportReport: () => Promise.resolve(EXPORT),
   });
   const download = vi.fn<(filename: string, blob: Blob) => void>();
   renderPage(<Options api={api} initialTab={initialTab} now={() => NOW} download={download} />);
@@ -52,8 +53,10 @@ describe('report', () => {
     ]);
     expect(screen.getByRole('img').getAttribute('aria-label')).toBe('7 天共 46 分钟；最多的一天是 11/26，36 分钟。');
 
+    expect(api.exportReport).not.toHaveBeenCalled(); // the rows are asked for only to export them
     fireEvent.click(screen.getByRole('button', { name: '导出 CSV（Excel/WPS 可打开）' }));
-    expect(download).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(download).toHaveBeenCalledTimes(1));
+    expect(api.exportReport).toHaveBeenCalledWith({ from: '2026-11-20', to: '2026-11-26' });
     const [filename, blob] = download.mock.calls[0]!;
     expect(filename).toBe('qingfeng-2026-11-20_2026-11-26.csv');
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await blob.arrayBuffer());
@@ -61,8 +64,9 @@ describe('report', () => {
     expect(text).toContain("2026-11-26,'=cmd.example,炒股,1,1,0,0\r\n");
 
     fireEvent.click(screen.getByRole('button', { name: '导出 JSON' }));
-    const json = JSON.parse(await download.mock.calls[1]![1].text()) as ReportResponse;
-    expect(json.rows).toEqual(REPORT.rows);
+    await waitFor(() => expect(download).toHaveBeenCalledTimes(2));
+    const json = JSON.parse(await download.mock.calls[1]![1].text()) as ReportExport;
+    expect(json.rows).toEqual(REPORT_ROWS);
   });
 
   test('a reversed range is refused without a request', async () => {
