@@ -19,7 +19,7 @@ export function machine(): string[] {
     /* not Linux: os.cpus() is the fallback */
   }
   const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
-  const wanted = ['zod', 'tldts', 'dexie', 'preact', 'chinese-days', 'webextension-polyfill', 'wxt', 'vite', 'tsx', 'typescript'];
+  const wanted = ['zod', 'tldts-icann', 'dexie', 'preact', 'chinese-days', 'webextension-polyfill', 'wxt', 'vite', 'tsx', 'typescript'];
   const declared = { ...pkg.devDependencies, ...pkg.dependencies };
   return [
     `CPU: ${cpuModel}, ${cpus().length} cores; memory ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,

@@ -134,7 +134,7 @@ export const policySchema = z.strictObject({
   customCategories: customCategories.optional(),
   allow: hostListSchema.optional().describe('Hosts never blocked; wins over every category.'),
   unlock: unlock.optional(),
-  recordOtherHosts: z.boolean().optional().describe('Also tally the names of uncategorised hosts.'),
+  recordOtherHosts: z.boolean().optional().describe('Also tally uncategorised hosts, under their registrable domain (ICANN public suffixes).'),
   retentionDays: z.int().min(1).max(3650).optional().describe('Days of local records kept, 1–3650.'),
   lockSettings: z.boolean().optional().describe('Teachers cannot change what the policy sets.'),
   message: z.string().trim().max(500).optional().describe('An extra line on the block page.'),
