@@ -12,7 +12,7 @@
 process.env.TZ = 'Asia/Shanghai'; // the school's clock, for Node's dates and the browsers it launches
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
@@ -28,7 +28,7 @@ import { seedTallies, type SeedEvent, type SeedUsage } from '../tests/e2e/suppor
 import { TestServer } from '../tests/e2e/support/server';
 import { acceptable, loadCategorised, loadUnion } from './data';
 import { emit, type Row } from './report';
-import { fmt, median, minMax, now } from './stats';
+import { fmt, fullGc, median, minMax, now } from './stats';
 import { daysAgo } from '../tests/e2e/support/days';
 
 const PARTS = new Set((process.env.BENCH_BROWSER_PARTS ?? 'install,pageload,popup,idle').split(','));
@@ -137,14 +137,18 @@ async function workerHeap(context: BrowserContext, gc: boolean): Promise<{ used:
   }
 }
 
-/** Chromium as launchChromium starts it, minus the extension: the page-load baseline. */
-async function launchPlainChromium(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+/**
+ * Chromium as launchChromium starts it, minus Qingfeng: the page-load baseline, or (with
+ * `extensionDir`) with another extension loaded instead.
+ */
+async function launchPlainChromium(extensionDir?: string): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const profileDir = mkdtempSync(join(tmpdir(), 'qingfeng-bench-plain-'));
   try {
+    const load = extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [];
     const context = await chromium.launchPersistentContext(profileDir, {
       executablePath: CHROMIUM_BIN,
       headless: true,
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--ignore-certificate-errors', '--lang=zh-CN', '--host-resolver-rules=MAP * 127.0.0.1'],
+      args: [...load, '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--ignore-certificate-errors', '--lang=zh-CN', '--host-resolver-rules=MAP * 127.0.0.1'],
       locale: 'zh-CN',
       env: { ...process.env, LANGUAGE: 'zh_CN' },
     });
@@ -241,7 +245,7 @@ async function partInstall(sizes: Compiled[]): Promise<void> {
     log(`DNR constants: ${JSON.stringify(limits)}`);
     const heapCheck = await workerHeap(session.context, true);
     const heapVia = heapCheck ? 'CDP Runtime.getHeapUsage on the worker target (after HeapProfiler.collectGarbage)' : 'unavailable';
-    const table = ['| domains | rules | rules JSON | updateDynamicRules (median, runs) | accepted? | installed rules / domains read back | blocks the list\'s last domain | worker heap before → after install (after GC) | pure part (this run) | pure + install |', '|---|---:|---:|---|---|---|---|---|---:|---:|'];
+    const table = ['| domains | rules | rules JSON | updateDynamicRules (median, runs) | accepted? | installed rules / domains read back | blocks the list\'s last domain | worker heap before → after install (after GC) | pure part (this run, median of 5) | pure + install |', '|---|---:|---:|---|---|---|---|---|---:|---:|'];
     for (const c of sizes) {
       // Start each size from the background's own state, so the first run's removal is comparable.
       const times: number[] = [];
@@ -291,7 +295,7 @@ async function partInstall(sizes: Compiled[]): Promise<void> {
       why: 'Read from chrome.declarativeNetRequest in this Chromium; they equal utils/dnr-types.ts CHROME_DNR_LIMITS where both exist. No constant limits a rule\'s requestDomains length.',
     });
     method.push(
-      `2b install: ${version || 'Chromium'}; the policy compiled in Node as section 2 does (parsePolicy → resolveConfig → buildMatchConfig → compileBlockRules, block page ${BLOCK_PAGE}), timed once in this run ("pure part"); then, inside the service worker (worker.evaluate, performance.now()), getDynamicRules + updateDynamicRules({removeRuleIds: all, addRules}) as background/dnr.ts replaceDynamicRules does, ${INSTALL_REPEATS} times per size (each replaces the previous set), median. Accepted = no exception and getDynamicRules reads the rules back; then a navigation to the list's last domain (mapped to 127.0.0.1) must land on the block page.`,
+      `2b install: ${version || 'Chromium'}; the policy compiled in Node as section 2 does (parsePolicy → resolveConfig → buildMatchConfig → compileBlockRules, block page ${BLOCK_PAGE}), timed in this process, 1 warm-up + 5 runs with GC before each, median ("pure part"); then, inside the service worker (worker.evaluate, performance.now()), getDynamicRules + updateDynamicRules({removeRuleIds: all, addRules}) as background/dnr.ts replaceDynamicRules does, ${INSTALL_REPEATS} times per size (each replaces the previous set), median. Accepted = no exception and getDynamicRules reads the rules back; then a navigation to the list's last domain (mapped to 127.0.0.1) must land on the block page.`,
       `2b heap: ${heapVia}. Before = the worker holding the background's own state; after = with the rules installed (the rules live in the browser process, not the worker's heap, so the worker heap barely moves; the transient copy passed to updateDynamicRules is collected).`,
       `2b DNR constants read from the browser: ${Object.entries(limits).map(([k, v]) => `${k} = ${fmt.int(v)}`).join(', ')}.`,
     );
@@ -324,6 +328,28 @@ async function navTime(page: Page, url: string): Promise<number> {
   return page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).duration);
 }
 
+/**
+ * A control for the page-load figure: an extension with Qingfeng's permissions and host
+ * permissions (read from the build's manifest) and an empty service worker, no listeners, no
+ * rules. What it costs is what Chromium (and Playwright's attachment to its worker) charges any
+ * such extension; what Qingfeng costs beyond it is Qingfeng's own.
+ */
+function writeControlExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'qingfeng-bench-control-'));
+  const built = JSON.parse(readFileSync(join(CHROME_BUILD, 'manifest.json'), 'utf8')) as { permissions?: string[]; host_permissions?: string[] };
+  const manifest = {
+    manifest_version: 3,
+    name: 'bench control',
+    version: '1.0',
+    permissions: built.permissions ?? [],
+    host_permissions: built.host_permissions ?? [],
+    background: { service_worker: 'background.js' },
+  };
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(join(dir, 'background.js'), '// intentionally empty\n');
+  return dir;
+}
+
 async function partPageLoad(c113: Compiled): Promise<void> {
   const server = await new TestServer().start();
   addBenchRoutes(server);
@@ -338,10 +364,12 @@ async function partPageLoad(c113: Compiled): Promise<void> {
   };
   for (const p of PAGES) if (isListed(p)) throw new Error(`browser bench: allowed page ${p} is on the list`);
   let plain: Awaited<ReturnType<typeof launchPlainChromium>> | undefined;
+  let control: Awaited<ReturnType<typeof launchPlainChromium>> | undefined;
   let session: ChromiumSession | undefined;
   let idleExt: ChromiumSession | undefined;
+  const controlDir = writeControlExtension();
   try {
-    [plain, session, idleExt] = await Promise.all([launchPlainChromium(), launchChromium({ hosts: ['*'] }), launchChromium({ hosts: ['*'] })]);
+    [plain, control, session, idleExt] = await Promise.all([launchPlainChromium(), launchPlainChromium(controlDir), launchChromium({ hosts: ['*'] }), launchChromium({ hosts: ['*'] })]);
     const cInForce = ((await (await liveWorker(idleExt.context)).evaluate(async () => (await chrome.storage.local.get('blockingState')).blockingState)) as { inForce?: boolean } | undefined)?.inForce;
     await alwaysWork(session);
     const w = await liveWorker(session.context);
@@ -351,18 +379,17 @@ async function partPageLoad(c113: Compiled): Promise<void> {
     // The background replaces the rules only when its own compile changes or the count differs.
     const held = ownCount === c113.rules.length;
     log(`page-load: background had ${ownCount} rules, installed ${install.installedRules} rules / ${install.installedDomains} domains`);
-    const [pageA, pageB, pageC] = [await plain.context.newPage(), await session.context.newPage(), await idleExt.context.newPage()];
+    const [pageA, pageB, pageC, pageD] = [await plain.context.newPage(), await session.context.newPage(), await idleExt.context.newPage(), await control.context.newPage()];
     // Warm-up: one visit each, untimed.
     for (const p of PAGES) {
-      await navTime(pageA, server.url(p, '/bench/page.html'));
-      await navTime(pageB, server.url(p, '/bench/page.html'));
-      await navTime(pageC, server.url(p, '/bench/page.html'));
+      for (const page of [pageA, pageB, pageC, pageD]) await navTime(page, server.url(p, '/bench/page.html'));
     }
     const c: number[] = [];
+    const d: number[] = [];
     const a: number[] = [];
     const b: number[] = [];
     const ratios: number[] = [];
-    const deadline = Date.now() + 6 * 60_000;
+    const deadline = Date.now() + 8 * 60_000;
     let rounds = 0;
     for (let round = 0; round < PAGELOAD_ROUNDS && Date.now() < deadline; round++, rounds++) {
       const ra: number[] = [];
@@ -370,9 +397,9 @@ async function partPageLoad(c113: Compiled): Promise<void> {
       for (const [i, p] of PAGES.entries()) {
         const url = server.url(p, `/bench/page.html`);
         // Rotate which browser goes first, per page and round.
-        const order: [Page, number[]][] = [[pageA, ra], [pageB, rb], [pageC, c]];
-        for (let k = 0; k < 3; k++) {
-          const [pg, into] = order[(k + round + i) % 3]!;
+        const order: [Page, number[]][] = [[pageA, ra], [pageB, rb], [pageC, c], [pageD, d]];
+        for (let k = 0; k < order.length; k++) {
+          const [pg, into] = order[(k + round + i) % order.length]!;
           into.push(await navTime(pg, url));
         }
       }
@@ -413,6 +440,14 @@ async function partPageLoad(c113: Compiled): Promise<void> {
       why: 'Separates the cost of the extension being there (its listeners: tabs.onUpdated → recordVisit, tallies) from the cost of the 113k DNR rules.',
     });
     rows.push({
+      id: '3 page-load, control extension',
+      figure: 'same pages and rounds, fourth browser: an extension with the same permissions and host permissions and an empty service worker (no listeners, no rules) ÷ no extension; and C ÷ this',
+      target: '',
+      measured: `${(median(d) / median(a)).toFixed(3)} (D ${fmt.ms(median(d))}); C ÷ D ${(median(c) / median(d)).toFixed(3)}; B ÷ D ${(median(b) / median(d)).toFixed(3)}`,
+      status: 'info',
+      why: 'What any extension with these permissions costs here (Chromium, and Playwright attached to its worker as to Qingfeng\'s), against which Qingfeng\'s own share is C ÷ D (its listeners) and B ÷ D (listeners and rules).',
+    });
+    rows.push({
       id: '3 requests to blocked hosts',
       figure: `requests the local server received for any host on the 113k list during the run (B navigated to 10 listed hosts and their www., spread over the list)`,
       target: '0',
@@ -421,10 +456,11 @@ async function partPageLoad(c113: Compiled): Promise<void> {
       why: reachedListed.length === 0 ? 'The redirect happens before any request leaves the browser.' : `Listed hosts reached: ${[...new Set(reachedListed.map((r) => r.host))].slice(0, 5).join(', ')}.`,
     });
     method.push(
-      `3 page-load: three headless Chromiums side by side, the same flags (bench/browser.ts launchPlainChromium mirrors launchChromium minus --load-extension), every hostname mapped to 127.0.0.1. A = no extension; C = Qingfeng with the built-in schedule (outside work time at night in Asia/Shanghai: no rules); B = Qingfeng with the teacher's always-work schedule (saveTeacherSettings, no policy file) and the compiled 113k rules installed from the worker (the background held ${ownCount} rules, the 113k set has ${c113.rules.length}: ${held ? 'same count, so its reconcile leaves them in place' : 'counts differ, so a reconcile could replace them'}; after the run the browser still held ${fmt.int(stillHeld)} requestDomains). Pages: ${PAGES.length} hostnames (${PAGES[0]} …), each an HTML page of ~2 KB with a stylesheet, two scripts and an image, all cache-control: no-store, from the TestServer. One untimed warm-up visit each, then ${rounds} rounds; per round every page is loaded in A, B and C, the order rotating; figure = performance.getEntriesByType('navigation')[0].duration (navigation start → loadEventEnd). Ratio = median(B) ÷ median(A) over all loads.`,
+      `3 page-load: four headless Chromiums side by side, the same flags (bench/browser.ts launchPlainChromium mirrors launchChromium minus Qingfeng), every hostname mapped to 127.0.0.1. A = no extension; D = a control extension with Qingfeng's permissions and an empty service worker; C = Qingfeng with the built-in schedule (outside work time at night in Asia/Shanghai: no rules); B = Qingfeng with the teacher's always-work schedule (saveTeacherSettings, no policy file) and the compiled 113k rules installed from the worker (the background held ${ownCount} rules, the 113k set has ${c113.rules.length}: ${held ? 'same count, so its reconcile leaves them in place' : 'counts differ, so a reconcile could replace them'}; after the run the browser still held ${fmt.int(stillHeld)} requestDomains). Pages: ${PAGES.length} hostnames (${PAGES[0]} …), each an HTML page of ~2 KB with a stylesheet, two scripts and an image, all cache-control: no-store, from the TestServer. One untimed warm-up visit each, then ${rounds} rounds; per round every page is loaded in A, B, C and D, the order rotating; figure = performance.getEntriesByType('navigation')[0].duration (navigation start → loadEventEnd). Ratio = median(B) ÷ median(A) over all loads.`,
     );
   } finally {
-    await Promise.all([plain?.close(), session?.close(), idleExt?.close()]);
+    await Promise.all([plain?.close(), control?.close(), session?.close(), idleExt?.close()]);
+    rmSync(controlDir, { recursive: true, force: true });
     await server.stop();
   }
 }
@@ -773,8 +809,16 @@ async function main(): Promise<void> {
     for (const [name, domains] of [['1k', union.slice(0, 1000)], ['113k', union], ['188k', all]] as const) {
       if (!PARTS.has('install') && name !== '113k') continue;
       compile(name, domains); // warm-up
-      sizes.push(compile(name, domains));
-      log(`compiled ${name}: ${sizes.at(-1)!.rules.length} rules, pure ${fmt.ms(sizes.at(-1)!.pureMs)}`);
+      // The pure part's figure is the median of 5 runs (GC before each), as in section 2.
+      const times: number[] = [];
+      let last: Compiled | undefined;
+      for (let i = 0; i < 5; i++) {
+        fullGc();
+        last = compile(name, domains);
+        times.push(last.pureMs);
+      }
+      sizes.push({ ...last!, pureMs: median(times) });
+      log(`compiled ${name}: ${last!.rules.length} rules, pure ${fmt.ms(median(times))} (runs ${times.map((t) => t.toFixed(0)).join(', ')} ms)`);
     }
   }
   const steps: [string, () => Promise<void>][] = [
