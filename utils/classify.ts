@@ -169,9 +169,11 @@ function lookup(table: SuffixTable, host: string, start: number): HostMatch | nu
 }
 
 function renormalized(table: SuffixTable, host: string, start: number): HostMatch | null {
-  const normal = normalizeLookupHost(start === 0 ? host : host.slice(start));
-  // An input normalizeLookupHost cannot make lower-case ASCII (an invalid name) matches nothing.
-  return normal === '' || normal === host ? null : lookup(table, normal, 0);
+  const part = start === 0 ? host : host.slice(start);
+  const normal = normalizeLookupHost(part);
+  // An input normalizeLookupHost cannot make lower-case ASCII (an invalid name) matches
+  // nothing; an unchanged one would only bring us back here.
+  return normal === '' || normal === part ? null : lookup(table, normal, 0);
 }
 
 // FNV-1a constants; the hash runs over UTF-16 code units from the end of the name.

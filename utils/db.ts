@@ -126,9 +126,9 @@ export async function getDay(db: QingfengDb, day: string): Promise<UsageRow[]> {
 /** The usage rows of fromDay..toDay inclusive, by day then host (the report, the 7-day chart). */
 export async function getRange(db: QingfengDb, fromDay: string, toDay: string): Promise<UsageRow[]> {
   if (fromDay > toDay) return [];
-  // A range of the primary key [day+host], read in key order from the store itself: measured in
-  // Chromium with a year of data, 18,000 rows through the `day` index took ~0.4 s (each index
-  // entry fetches its record); the same range of the primary key is one sequential read.
+  // A range of the primary key [day+host], read in key order from the store itself rather than
+  // through the `day` index (each index entry then fetches its record): measured in Chromium,
+  // raw getAll of 90 days × 200 hosts took ~0.41 s through the index, ~0.30 s from the store.
   return db.usage.where('[day+host]').between([fromDay, Dexie.minKey], [toDay, Dexie.maxKey], true, true).toArray();
 }
 
