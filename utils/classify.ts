@@ -69,7 +69,8 @@ export interface HostIndex {
  * Here the hash of each suffix grows while the host is walked once from its end, and only a
  * hash hit compares strings (`endsWith`, no allocation). Every label suffix of every entry
  * is a node (`com`, `qq.com`, `game.qq.com`), so the walk stops at the first suffix no entry
- * ends with: most hosts cost two probes, and the first (`com`, `cn`) is always in cache.
+ * ends with: most hosts cost two probes, and the first (`com`, `cn`) is always in cache;
+ * the filter below answers most second probes without the slots.
  */
 interface SuffixTable {
   readonly mask: number;
@@ -84,6 +85,15 @@ interface SuffixTable {
   readonly nodes: readonly string[];
   /** The decision for a host whose longest listed suffix is this node; null for a bare node. */
   readonly matches: readonly (HostMatch | null)[];
+  /**
+   * A one-hash Bloom filter over the nodes' hashes, four bits per slot up to 2^20 bits (128 KB),
+   * so it stays in the CPU's cache where the slots (4 MB at 188k entries) do not: most hosts
+   * leave the table at their second label (`example.com` under `com`), and the filter answers
+   * that miss without touching the slots. At 188k entries (197k nodes, 17 % of the bits set)
+   * it does so for 83 % of such misses; ~40 % more lookups/s on the bench's non-cn hosts.
+   */
+  readonly filter: Int32Array;
+  readonly filterShift: number;
 }
 
 export function buildHostIndex(config: MatchConfig): HostIndex {
@@ -129,7 +139,7 @@ export function listedAncestor(index: HostIndex, entry: string): HostMatch | nul
 
 /** categorizeHost over `host` from `start` on (`start` is 0 or just after a '.'). */
 function lookup(table: SuffixTable, host: string, start: number): HostMatch | null {
-  const { mask, shift, slots, nodes, matches } = table;
+  const { mask, shift, slots, nodes, matches, filter, filterShift } = table;
   const length = host.length;
   let found: HostMatch | null = null;
   let hash = HASH_SEED;
@@ -149,6 +159,8 @@ function lookup(table: SuffixTable, host: string, start: number): HostMatch | nu
       if (i === length - 1 && length > start) return renormalized(table, host, start); // trailing dot
       return found; // empty label ("a..b", or an empty host): not a hostname, no longer match
     }
+    const bit = hash >>> filterShift;
+    if ((filter[bit >>> 5]! & (1 << (bit & 31))) === 0) return found; // not a node: as an empty slot
     let ref = 0;
     for (let slot = homeSlot(hash, shift); ; slot = (slot + 1) & mask) {
       const cell = slots[2 * slot + 1]!;
@@ -251,7 +263,16 @@ function buildSuffixTable(byDomain: ReadonlyMap<string, HostMatch>): SuffixTable
       hash = Math.imul(hash ^ code, HASH_PRIME);
     }
   }
-  return { mask, shift, slots, nodes, matches };
+  // Four filter bits per slot (slots >= 2 per node), between 2^10 and 2^20 bits.
+  const filterLog2 = Math.min(20, Math.max(10, Math.log2(size) + 2));
+  const filterShift = 32 - filterLog2;
+  const filter = new Int32Array(2 ** filterLog2 / 32);
+  for (let at = 0; at < slots.length; at += 2) {
+    if (slots[at + 1] === 0) continue;
+    const bit = slots[at]! >>> filterShift;
+    filter[bit >>> 5]! |= 1 << (bit & 31);
+  }
+  return { mask, shift, slots, nodes, matches, filter, filterShift };
 }
 
 /**
