@@ -69,6 +69,7 @@ function sample(queries: readonly string[], n: number, seed: number): string[] {
   return Array.from({ length: Math.min(n, queries.length) }, () => queries[Math.floor(random() * queries.length)]!);
 }
 
+const pct = (x: number): string => `${(x * 100).toFixed(0)} %`;
 const key = (a: Answer | null): string => (a === null ? '-' : `${a.category}:${a.entry}`);
 function indexKey(index: HostIndex, host: string): string {
   const m = categorizeHost(index, host);
@@ -117,6 +118,40 @@ function timeRegex(regex: RegexMatcher, hosts: readonly string[]): { ops: number
   return { ops, ms: elapsed };
 }
 
+/**
+ * The floor under any per-host matcher in JS: read each character of the host once from its
+ * end, hashing as categorizeHost does, with no table at all. No index can be faster than this
+ * loop over the same hosts; the ratio rows compare the target with it.
+ */
+function walkOnly(host: string): number {
+  let hash = 0x811c9dc5 | 0;
+  let labels = 0;
+  for (let i = host.length - 1; i >= 0; i--) {
+    const code = host.charCodeAt(i);
+    if (code === 46) labels ^= hash;
+    hash = Math.imul(hash ^ code, 0x01000193);
+  }
+  return labels ^ hash;
+}
+
+function timeWalk(hosts: readonly string[]): { ops: number; ms: number } {
+  let ops = 0;
+  let i = 0;
+  let acc = 0;
+  const start = now();
+  let elapsed = 0;
+  do {
+    for (let k = 0; k < hosts.length; k++) {
+      acc ^= walkOnly(hosts[i]!);
+      if (++i === hosts.length) i = 0;
+    }
+    ops += hosts.length;
+    elapsed = now() - start;
+  } while (elapsed < RUN_MS);
+  sink += acc & 1;
+  return { ops, ms: elapsed };
+}
+
 function timeLinear(linear: LinearMatcher, hosts: readonly string[]): { ops: number; ms: number } {
   let ops = 0;
   let i = 0;
@@ -140,8 +175,13 @@ interface SetResult {
   index: number;
   regex: number;
   linear: number;
+  walk: number;
   indexRuns: number[];
   ratioRegex: number[];
+  /** Per round: index ÷ the walk-only floor. */
+  ofFloor: number[];
+  /** Per round: the walk-only floor ÷ the RegExp, the most any index could reach. */
+  floorRatio: number[];
 }
 
 function main(): void {
@@ -149,8 +189,8 @@ function main(): void {
   const rows: Row[] = [];
   const notes: string[] = [];
   const detail: string[] = [
-    '| list | query set | hosts | hits | categorizeHost | RegExp baseline | linear scan (per lookup) | index ÷ RegExp | index ÷ linear |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| list | query set | hosts | hits | categorizeHost | RegExp baseline | linear scan (per lookup) | walk only (floor) | index ÷ RegExp | index ÷ linear | index ÷ floor | floor ÷ RegExp |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   const builds: string[] = [
     '| list | entries | structure | build time (median) | heap retained after GC |',
@@ -201,11 +241,14 @@ function main(): void {
         { name: 'index', run: () => timeIndex(index, hosts) },
         { name: 'regex', run: () => timeRegex(regex, hosts) },
         { name: 'linear', run: () => timeLinear(linear, linearSample) },
+        { name: 'walk', run: () => timeWalk(hosts) },
       ];
-      const [ix, rx, ln] = interleaved(variants, ROUNDS);
+      const [ix, rx, ln, wk] = interleaved(variants, ROUNDS);
       // Ratios per round (same round = same machine state), then their median.
       const ratioRegex = ix!.opsPerSecond.map((v, i) => v / rx!.opsPerSecond[i]!);
       const ratioLinear = ix!.opsPerSecond.map((v, i) => v / ln!.opsPerSecond[i]!);
+      const ofFloor = ix!.opsPerSecond.map((v, i) => v / wk!.opsPerSecond[i]!);
+      const floorRatio = wk!.opsPerSecond.map((v, i) => v / rx!.opsPerSecond[i]!);
       results.push({
         set: setName,
         queries: hosts.length,
@@ -213,11 +256,14 @@ function main(): void {
         index: ix!.medianOpsPerSecond,
         regex: rx!.medianOpsPerSecond,
         linear: ln!.medianOpsPerSecond,
+        walk: wk!.medianOpsPerSecond,
         indexRuns: ix!.opsPerSecond,
         ratioRegex,
+        ofFloor,
+        floorRatio,
       });
       detail.push(
-        `| ${list.name} | ${setName} | ${fmt.int(hosts.length)} | ${fmt.int(hits)} | ${fmt.perSec(ix!.medianOpsPerSecond)} | ${fmt.perSec(rx!.medianOpsPerSecond)} | ${fmt.perSec(ln!.medianOpsPerSecond)} (${fmt.ms(ln!.medianMsPerOp)}, ${LINEAR_SAMPLE}-host sample) | ${fmt.ratio(median(ratioRegex))} | ${fmt.ratio(median(ratioLinear))} |`,
+        `| ${list.name} | ${setName} | ${fmt.int(hosts.length)} | ${fmt.int(hits)} | ${fmt.perSec(ix!.medianOpsPerSecond)} | ${fmt.perSec(rx!.medianOpsPerSecond)} | ${fmt.perSec(ln!.medianOpsPerSecond)} (${fmt.ms(ln!.medianMsPerOp)}, ${LINEAR_SAMPLE}-host sample) | ${fmt.perSec(wk!.medianOpsPerSecond)} | ${fmt.ratio(median(ratioRegex))} | ${fmt.ratio(median(ratioLinear))} | ${pct(median(ofFloor))} | ${fmt.ratio(median(floorRatio))} |`,
       );
     }
 
@@ -233,7 +279,7 @@ function main(): void {
         why: target188
           ? r.index >= TARGET_LOOKUPS
             ? 'Median of the timed runs is at or above the target.'
-            : `${fmt.mops(TARGET_LOOKUPS - r.index)} below the target (${((r.index / TARGET_LOOKUPS) * 100).toFixed(0)} % of it); see the note on load.`
+            : `${fmt.mops(TARGET_LOOKUPS - r.index)} below the target (${pct(r.index / TARGET_LOOKUPS)} of it), at ${pct(median(r.ofFloor))} of the walk-only floor (${fmt.mops(r.walk)}); the index runs ${fmt.mops(lo)}–${fmt.mops(hi)} show what the shared machine's load did to single runs.`
           : 'The target is set at 188k; shown for scale.',
       });
       const ratio = median(r.ratioRegex);
@@ -246,7 +292,7 @@ function main(): void {
         why:
           ratio >= TARGET_RATIO
             ? 'The RegExp tries the alternation at every label boundary; the index walks the host once.'
-            : 'Below the target ratio.',
+            : `The index runs at ${pct(median(r.ofFloor))} of the walk-only floor (reading the host's characters once, no table: ${fmt.mops(r.walk)}), and that floor itself is ${fmt.ratio(median(r.floorRatio))} the RegExp here${median(r.floorRatio) < TARGET_RATIO ? ', below 50×: no per-host index in JS can reach the target on this set' : ''}. What is left of the gap is the probes of a table too large for the cache (the filter takes most misses; a hit still reads the slot and the entry's string).`,
       });
     }
     sink += index.byDomain.size + regex.regexes.length + linear.entries.length;
@@ -258,7 +304,8 @@ function main(): void {
       `Lists: 113k = ut1_nonwork_union.txt, all entries in one blocked category; 188k = ut1_categorised.tsv, one category per row (a domain in several categories keeps the first, as buildHostIndex does). No allow entries.`,
       `Query sets: v2fly cn (8,160 hosts) and noncn (25,694); "mix" = both plus 10 % listed hosts (half an entry itself, half www./m./static./a1.b2. + entry), drawn with a fixed seed per list.`,
       `Correctness first: categorizeHost and the RegExp give the same entry and category for every host of every set, and the linear scan for its ${LINEAR_SAMPLE}-host sample per set; the bench stops otherwise.`,
-      `Timing: per set, the three matchers run interleaved (order rotated each round, GC before each run), 1 warm-up + ${ROUNDS} timed runs of ≥ ${RUN_MS} ms each; medians shown. Ratios are taken per round, then the median. The linear scan is timed on a ${LINEAR_SAMPLE}-host random sample of the set and its per-lookup time extrapolated to lookups/s.`,
+      `Walk-only floor: a loop that reads each host's characters once from the end and hashes them as categorizeHost does, with no table: what any per-host index in JS pays before its first probe. It is timed with the matchers, in the same rounds.`,
+      `Timing: per set, the three matchers and the floor run interleaved (order rotated each round, GC before each run), 1 warm-up + ${ROUNDS} timed runs of ≥ ${RUN_MS} ms each; medians shown. Ratios are taken per round, then the median. The linear scan is timed on a ${LINEAR_SAMPLE}-host random sample of the set and its per-lookup time extrapolated to lookups/s.`,
       `RegExp baseline: \`(?:^|\\.)(a\\.com|b\\.cn|…)$\` with dots escaped; its leftmost match is the most specific entry, the captured entry gives the category. Linear: \`host === d || host.endsWith('.' + d)\` over every entry, the '.'+d strings made once beforehand.`,
       `Heap: process.memoryUsage().heapUsed after a full GC (node --expose-gc) with the structure alive, minus before it was built; the input arrays are not counted.`,
     ],
