@@ -3,6 +3,7 @@
 // config that is meant to produce it. `npm test` builds first (pretest); run `npm run build`
 // before running this file alone. A missing build FAILS: a skipped permission check would
 // look like a passed one.
+import { tokenizer } from 'acorn';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -125,6 +126,25 @@ describe.each(BUILDS)('%s', (build) => {
         expect(href, `${page}: a remote stylesheet or preload`).not.toMatch(/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i);
       }
     }
+  });
+
+  // A bundler that inlines a constant at each use copies long data (the public-suffix list was
+  // in background.js three times, +43 KB gzipped): each long literal must appear once per file.
+  test('no built script holds a long string literal twice', () => {
+    const repeated = filesOf(buildDir(build), '.js').flatMap((file) => {
+      const code = readFileSync(file, 'utf8');
+      const seen = new Map<string, number>();
+      // Tokenised, not pattern-matched: quotes inside templates and regexes fool any regex.
+      for (const token of tokenizer(code, { ecmaVersion: 'latest', sourceType: 'module' })) {
+        const value: unknown = (token as { value?: unknown }).value;
+        if ((token.type.label !== 'string' && token.type.label !== 'template') || typeof value !== 'string') continue;
+        if (value.length < 4096) continue;
+        const head = value.slice(0, 200);
+        seen.set(head, (seen.get(head) ?? 0) + 1);
+      }
+      return [...seen].filter(([, n]) => n > 1).map(([head, n]) => `${relative(buildDir(build), file)}: ${n}× "${head.slice(0, 60)}…"`);
+    });
+    expect(repeated).toEqual([]);
   });
 
   test.each(FORBIDDEN_CODE)('no built script contains %s', (_name, pattern) => {
