@@ -556,7 +556,14 @@ async function partPopup(): Promise<void> {
       target: '≤ 150 ms',
       measured: `${fmt.ms(popupMs)} (runs ${minMax(wall).map((x) => x.toFixed(0)).join('–')} ms; ${inPageText}; ${POPUP_REPEATS} opens)`,
       status: popupMs <= 150 ? 'pass' : 'short',
-      why: popupMs <= 150 ? `Within the target; the popup reads today and the week only, not the year (blocked today shows ${blockedToday}).` : `${fmt.ms(popupMs - 150)} over the target.`,
+      why:
+        popupMs <= 150
+          ? `Within the target; the popup reads today and the week only, not the year (blocked today shows ${blockedToday}).`
+          : `${fmt.ms(popupMs - 150)} over the target. ${
+              painted.length && loaded.length
+                ? `Inside the page, ${fmt.ms(median(loaded))} of the ${fmt.ms(median(painted))} to the painted figures pass before the popup's own script has run (DOMContentLoaded: Chromium opening an extension page, its HTML, CSS and 12 KB of JS); the remaining ${fmt.ms(median(painted) - median(loaded))} are the answers from the background (see the round-trip row: getWeek is the slowest) and one render; the other ${fmt.ms(popupMs - median(painted))} of the wall figure are Playwright's own round trips, which a teacher's click does not have.`
+                : 'The in-page marks were not available to split it.'
+            }`,
     });
 
     // Where the time goes: each message the popup and the report send, timed from a page
