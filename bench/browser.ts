@@ -21,7 +21,7 @@ import type { DnrRule } from '../utils/dnr-types';
 import { CHROME_DNR_LIMITS } from '../utils/dnr-types';
 import { parsePolicy } from '../utils/policy';
 import { compileBlockRules } from '../utils/rules';
-import { assertChromiumInstalled, launchChromium, type ChromiumSession } from '../tests/e2e/support/chromium';
+import { assertChromiumInstalled, chromiumArgs, launchChromium, type ChromiumSession } from '../tests/e2e/support/chromium';
 import { CHROME_BUILD, CHROME_ID, CHROMIUM_BIN } from '../tests/e2e/support/constants';
 import { waitFor } from '../tests/e2e/support/poll';
 import { seedTallies, type SeedEvent, type SeedUsage } from '../tests/e2e/support/seed';
@@ -144,11 +144,10 @@ async function workerHeap(context: BrowserContext, gc: boolean): Promise<{ used:
 async function launchPlainChromium(extensionDir?: string): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const profileDir = mkdtempSync(join(tmpdir(), 'qingfeng-bench-plain-'));
   try {
-    const load = extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : [];
     const context = await chromium.launchPersistentContext(profileDir, {
       executablePath: CHROMIUM_BIN,
       headless: true,
-      args: [...load, '--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--ignore-certificate-errors', '--lang=zh-CN', '--host-resolver-rules=MAP * 127.0.0.1'],
+      args: chromiumArgs({ extensionDir: extensionDir ?? null, hosts: ['*'] }),
       locale: 'zh-CN',
       env: { ...process.env, LANGUAGE: 'zh_CN' },
     });
@@ -456,7 +455,7 @@ async function partPageLoad(c113: Compiled): Promise<void> {
       why: reachedListed.length === 0 ? 'The redirect happens before any request leaves the browser.' : `Listed hosts reached: ${[...new Set(reachedListed.map((r) => r.host))].slice(0, 5).join(', ')}.`,
     });
     method.push(
-      `3 page-load: four headless Chromiums side by side, the same flags (bench/browser.ts launchPlainChromium mirrors launchChromium minus Qingfeng), every hostname mapped to 127.0.0.1. A = no extension; D = a control extension with Qingfeng's permissions and an empty service worker; C = Qingfeng with the built-in schedule (outside work time at night in Asia/Shanghai: no rules); B = Qingfeng with the teacher's always-work schedule (saveTeacherSettings, no policy file) and the compiled 113k rules installed from the worker (the background held ${ownCount} rules, the 113k set has ${c113.rules.length}: ${held ? 'same count, so its reconcile leaves them in place' : 'counts differ, so a reconcile could replace them'}; after the run the browser still held ${fmt.int(stillHeld)} requestDomains). Pages: ${PAGES.length} hostnames (${PAGES[0]} …), each an HTML page of ~2 KB with a stylesheet, two scripts and an image, all cache-control: no-store, from the TestServer. One untimed warm-up visit each, then ${rounds} rounds; per round every page is loaded in A, B, C and D, the order rotating; figure = performance.getEntriesByType('navigation')[0].duration (navigation start → loadEventEnd). Ratio = median(B) ÷ median(A) over all loads.`,
+      `3 page-load: four headless Chromiums side by side, the same flags (bench/browser.ts launchPlainChromium: chromiumArgs, as launchChromium, minus Qingfeng), every hostname mapped to 127.0.0.1. A = no extension; D = a control extension with Qingfeng's permissions and an empty service worker; C = Qingfeng with the built-in schedule (outside work time at night in Asia/Shanghai: no rules); B = Qingfeng with the teacher's always-work schedule (saveTeacherSettings, no policy file) and the compiled 113k rules installed from the worker (the background held ${ownCount} rules, the 113k set has ${c113.rules.length}: ${held ? 'same count, so its reconcile leaves them in place' : 'counts differ, so a reconcile could replace them'}; after the run the browser still held ${fmt.int(stillHeld)} requestDomains). Pages: ${PAGES.length} hostnames (${PAGES[0]} …), each an HTML page of ~2 KB with a stylesheet, two scripts and an image, all cache-control: no-store, from the TestServer. One untimed warm-up visit each, then ${rounds} rounds; per round every page is loaded in A, B, C and D, the order rotating; figure = performance.getEntriesByType('navigation')[0].duration (navigation start → loadEventEnd). Ratio = median(B) ÷ median(A) over all loads.`,
     );
   } finally {
     await Promise.all([plain?.close(), control?.close(), session?.close(), idleExt?.close()]);
@@ -689,21 +688,7 @@ async function countIdleUnattached(profileDir: string, windowMs: number): Promis
   if (typeof WebSocket === 'undefined') throw new Error('bench: no WebSocket; run node with --experimental-websocket (npm run bench does)');
   const chrome = spawn(
     CHROMIUM_BIN,
-    [
-      '--headless',
-      `--user-data-dir=${profileDir}`,
-      '--remote-debugging-port=0',
-      `--disable-extensions-except=${CHROME_BUILD}`,
-      `--load-extension=${CHROME_BUILD}`,
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      '--lang=zh-CN',
-      'about:blank',
-    ],
+    ['--headless', `--user-data-dir=${profileDir}`, '--remote-debugging-port=0', ...chromiumArgs({ extensionDir: CHROME_BUILD }), 'about:blank'],
     { stdio: 'ignore', env: { ...process.env, LANGUAGE: 'zh_CN' } },
   );
   try {

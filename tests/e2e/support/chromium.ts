@@ -61,13 +61,15 @@ export interface LaunchOptions {
   keepProfile?: boolean;
 }
 
-export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumSession> {
-  assertChromiumInstalled();
-  const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'qingfeng-chromium-'));
+/**
+ * The command-line flags every Chromium here starts with (the tests', the bench's): the
+ * extension in `extensionDir` (null: none), no background traffic, the given hostnames sent to
+ * 127.0.0.1 (each also with its subdomains; ['*'] sends every name).
+ */
+export function chromiumArgs(options: { extensionDir: string | null; hosts?: string[]; lang?: string }): string[] {
   const rules = (options.hosts ?? []).flatMap((h) => (h === '*' ? ['MAP * 127.0.0.1'] : [`MAP ${h} 127.0.0.1`, `MAP *.${h} 127.0.0.1`]));
   const args = [
-    `--disable-extensions-except=${CHROME_BUILD}`,
-    `--load-extension=${CHROME_BUILD}`,
+    ...(options.extensionDir === null ? [] : [`--disable-extensions-except=${options.extensionDir}`, `--load-extension=${options.extensionDir}`]),
     '--no-sandbox',
     '--disable-background-networking',
     '--disable-component-update',
@@ -79,6 +81,13 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
     `--lang=${options.lang ?? 'zh-CN'}`,
   ];
   if (rules.length) args.push(`--host-resolver-rules=${rules.join(', ')}`);
+  return args;
+}
+
+export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumSession> {
+  assertChromiumInstalled();
+  const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'qingfeng-chromium-'));
+  const args = chromiumArgs({ extensionDir: CHROME_BUILD, hosts: options.hosts, lang: options.lang });
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_BIN,
     headless: true,
