@@ -33,7 +33,18 @@ import { daysAgo } from '../tests/e2e/support/days';
 
 const PARTS = new Set((process.env.BENCH_BROWSER_PARTS ?? 'install,pageload,popup,idle').split(','));
 const BLOCK_PAGE = `chrome-extension://${CHROME_ID}/blocked.html`;
-const ALWAYS_WORK = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, ['00:00-24:00']]));
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+const ALWAYS_WORK = Object.fromEntries(WEEKDAYS.map((d) => [d, ['00:00-24:00']]));
+/**
+ * Off work whatever the clock says: one period, 09:00–17:00 three days from today in
+ * Asia/Shanghai, so a next work period (and its boundary alarm) exists but is days away.
+ */
+function offWorkSchedule(): Record<string, string[]> {
+  const today = new Date().toLocaleDateString('en-US', { timeZone: 'Asia/Shanghai', weekday: 'short' }).toLowerCase().slice(0, 3);
+  const at = WEEKDAYS.indexOf(today as (typeof WEEKDAYS)[number]);
+  if (at < 0) throw new Error(`browser bench: weekday ${today}?`);
+  return Object.fromEntries(WEEKDAYS.map((d, i) => [d, i === (at + 3) % 7 ? ['09:00-17:00'] : []]));
+}
 const INSTALL_REPEATS = 3;
 const PAGELOAD_ROUNDS = 30;
 const POPUP_REPEATS = 15;
@@ -164,24 +175,30 @@ async function launchPlainChromium(extensionDir?: string): Promise<{ context: Br
   }
 }
 
-/** Saves the teacher's always-work schedule through the options page API and waits for the rules. */
-async function alwaysWork(session: ChromiumSession): Promise<void> {
+/**
+ * Saves a teacher's schedule through the options page API (no policy file) and waits until the
+ * background has applied it: the work-time rules in force (always work) or not (off work).
+ */
+async function saveSchedule(session: ChromiumSession, weekly: Record<string, string[]>, inForce: boolean): Promise<void> {
   const page = await session.openExtensionPage('options.html');
   try {
     const result = await page.evaluate(
-      (weekly) => chrome.runtime.sendMessage({ type: 'saveTeacherSettings', settings: { schedule: { weekly, officialCalendar: 'none' } } }),
-      ALWAYS_WORK,
+      (w) => chrome.runtime.sendMessage({ type: 'saveTeacherSettings', settings: { schedule: { weekly: w, officialCalendar: 'none' } } }),
+      weekly,
     );
     if (!(result as { ok?: boolean })?.ok) throw new Error(`saveTeacherSettings refused: ${JSON.stringify(result)}`);
   } finally {
     await page.close();
   }
-  await waitFor('the rules in force under the always-work schedule', async () => {
+  await waitFor(`the rules ${inForce ? 'in force' : 'lifted'} under the saved schedule`, async () => {
     const w = await liveWorker(session.context);
     const state = (await w.evaluate(async () => (await chrome.storage.local.get('blockingState')).blockingState)) as { inForce?: boolean } | undefined;
-    return state?.inForce ? true : undefined;
+    return state?.inForce === inForce ? true : undefined;
   }, 20_000);
 }
+
+const alwaysWork = (session: ChromiumSession): Promise<void> => saveSchedule(session, ALWAYS_WORK, true);
+const offWork = (session: ChromiumSession): Promise<void> => saveSchedule(session, offWorkSchedule(), false);
 
 interface InstallResult {
   ms: number | null;
@@ -369,8 +386,7 @@ async function partPageLoad(c113: Compiled): Promise<void> {
   const controlDir = writeControlExtension();
   try {
     [plain, control, session, idleExt] = await Promise.all([launchPlainChromium(), launchPlainChromium(controlDir), launchChromium({ hosts: ['*'] }), launchChromium({ hosts: ['*'] })]);
-    const cInForce = ((await (await liveWorker(idleExt.context)).evaluate(async () => (await chrome.storage.local.get('blockingState')).blockingState)) as { inForce?: boolean } | undefined)?.inForce;
-    await alwaysWork(session);
+    await Promise.all([offWork(idleExt), alwaysWork(session)]);
     const w = await liveWorker(session.context);
     const ownCount = await w.evaluate(async () => (await chrome.declarativeNetRequest.getDynamicRules()).length);
     const install = await installInWorker(session.context, c113.rules);
@@ -432,7 +448,7 @@ async function partPageLoad(c113: Compiled): Promise<void> {
     });
     rows.push({
       id: '3 page-load, Qingfeng without rules',
-      figure: `same pages and rounds, third browser: Qingfeng with the built-in schedule (rules in force: ${cInForce}) ÷ no extension; and B ÷ this`,
+      figure: `same pages and rounds, third browser: Qingfeng off work (a teacher's schedule whose next period is days away: rules not in force) ÷ no extension; and B ÷ this`,
       target: '',
       measured: `${(median(c) / median(a)).toFixed(3)} (C ${fmt.ms(median(c))}); B ÷ C ${(median(b) / median(c)).toFixed(3)}`,
       status: 'info',
@@ -455,7 +471,7 @@ async function partPageLoad(c113: Compiled): Promise<void> {
       why: reachedListed.length === 0 ? 'The redirect happens before any request leaves the browser.' : `Listed hosts reached: ${[...new Set(reachedListed.map((r) => r.host))].slice(0, 5).join(', ')}.`,
     });
     method.push(
-      `3 page-load: four headless Chromiums side by side, the same flags (bench/browser.ts launchPlainChromium: chromiumArgs, as launchChromium, minus Qingfeng), every hostname mapped to 127.0.0.1. A = no extension; D = a control extension with Qingfeng's permissions and an empty service worker; C = Qingfeng with the built-in schedule (outside work time at night in Asia/Shanghai: no rules); B = Qingfeng with the teacher's always-work schedule (saveTeacherSettings, no policy file) and the compiled 113k rules installed from the worker (the background held ${ownCount} rules, the 113k set has ${c113.rules.length}: ${held ? 'same count, so its reconcile leaves them in place' : 'counts differ, so a reconcile could replace them'}; after the run the browser still held ${fmt.int(stillHeld)} requestDomains). Pages: ${PAGES.length} hostnames (${PAGES[0]} …), each an HTML page of ~2 KB with a stylesheet, two scripts and an image, all cache-control: no-store, from the TestServer. One untimed warm-up visit each, then ${rounds} rounds; per round every page is loaded in A, B, C and D, the order rotating; figure = performance.getEntriesByType('navigation')[0].duration (navigation start → loadEventEnd). Ratio = median(B) ÷ median(A) over all loads.`,
+      `3 page-load: four headless Chromiums side by side, the same flags (bench/browser.ts launchPlainChromium: chromiumArgs, as launchChromium, minus Qingfeng), every hostname mapped to 127.0.0.1. A = no extension; D = a control extension with Qingfeng's permissions and an empty service worker; C = Qingfeng off work (a teacher's schedule with one period three days ahead: no rules in force); B = Qingfeng with the teacher's always-work schedule (saveTeacherSettings, no policy file) and the compiled 113k rules installed from the worker (the background held ${ownCount} rules, the 113k set has ${c113.rules.length}: ${held ? 'same count, so its reconcile leaves them in place' : 'counts differ, so a reconcile could replace them'}; after the run the browser still held ${fmt.int(stillHeld)} requestDomains). Pages: ${PAGES.length} hostnames (${PAGES[0]} …), each an HTML page of ~2 KB with a stylesheet, two scripts and an image, all cache-control: no-store, from the TestServer. One untimed warm-up visit each, then ${rounds} rounds; per round every page is loaded in A, B, C and D, the order rotating; figure = performance.getEntriesByType('navigation')[0].duration (navigation start → loadEventEnd). Ratio = median(B) ÷ median(A) over all loads.`,
     );
   } finally {
     await Promise.all([plain?.close(), control?.close(), session?.close(), idleExt?.close()]);
@@ -737,7 +753,7 @@ async function countIdleUnattached(profileDir: string, windowMs: number): Promis
 
 async function partIdle(): Promise<void> {
   // Two profiles prepared with Playwright, then closed: one with the teacher's always-work
-  // schedule (rules in force), one with the built-in schedule; then each is opened again by hand,
+  // schedule (rules in force), one off work (offWorkSchedule); then each is opened again by hand,
   // with nothing attached to its worker, and watched for the same window side by side.
   const dirs = [mkdtempSync(join(tmpdir(), 'qingfeng-idle-work-')), mkdtempSync(join(tmpdir(), 'qingfeng-idle-off-'))] as const;
   try {
@@ -745,8 +761,7 @@ async function partIdle(): Promise<void> {
     for (const [i, dir] of dirs.entries()) {
       const session = await launchChromium({ profileDir: dir, keepProfile: true });
       try {
-        if (i === 0) await alwaysWork(session);
-        else await sleep(3000); // the start-up reconcile
+        await (i === 0 ? alwaysWork(session) : offWork(session));
         const w = await liveWorker(session.context);
         prepared.push(((await w.evaluate(async () => (await chrome.storage.local.get('blockingState')).blockingState)) as { inForce?: boolean } | undefined)?.inForce);
       } finally {
@@ -775,14 +790,14 @@ async function partIdle(): Promise<void> {
     });
     rows.push({
       id: '6 idle wake-ups (off work)',
-      figure: `service-worker starts per hour, idle, built-in schedule at ${shanghai} Asia/Shanghai (rules in force: ${o.inForce})`,
+      figure: `service-worker starts per hour, idle, a teacher's schedule whose next period is three days away (rules in force: ${o.inForce})`,
       target: '0',
       measured: `${perHour(o.starts).toFixed(0)}/h (${o.starts} starts, ${o.stops} stops in ${minutes.toFixed(1)} min)`,
       status: o.inForce === false ? (o.starts === 0 ? 'pass' : 'short') : 'info',
-      why: o.inForce !== false ? 'The built-in schedule says it is work time now, so this is not the off-work figure.' : o.starts === 0 ? 'No alarm is armed outside work time: only the boundary alarm for the next work period.' : 'The worker woke outside work time.',
+      why: o.inForce !== false ? 'The rules were in force in the prepared profile, so this is not the off-work figure.' : o.starts === 0 ? 'No alarm is armed outside work time: only the boundary alarm for the next work period.' : 'The worker woke outside work time.',
     });
     method.push(
-      `6 idle: two profiles prepared in Playwright-launched Chromium and closed (one with the teacher's always-work schedule saved, rules in force: ${w.inForce}; one left on the built-in schedule, in force: ${o.inForce}; it is ${shanghai} in Asia/Shanghai, the browsers run with TZ=Asia/Shanghai). Then each profile is opened again by spawning ${CHROMIUM_BIN} by hand (same flags, --remote-debugging-port=0, one about:blank tab), with no debugger attached to any target: a raw CDP client (Node's WebSocket) sends only Target.setDiscoverTargets and hears Target.targetCreated / targetDestroyed of the extension's service_worker target. After 5 s of start-up, for ${minutes.toFixed(1)} min, a created worker target = a start, a destroyed one = a stop (Chromium stopping the idle worker). Scaled ×${(60 / minutes).toFixed(1)} to an hour. Why not Playwright: it attaches to every new worker, and an attached worker is never stopped as idle.`,
+      `6 idle: two profiles prepared in Playwright-launched Chromium and closed (one with the teacher's always-work schedule saved, rules in force: ${w.inForce}; one with a schedule whose only period is three days from today, in force: ${o.inForce}; it was ${shanghai} in Asia/Shanghai, the browsers run with TZ=Asia/Shanghai). Then each profile is opened again by spawning ${CHROMIUM_BIN} by hand (same flags, --remote-debugging-port=0, one about:blank tab), with no debugger attached to any target: a raw CDP client (Node's WebSocket) sends only Target.setDiscoverTargets and hears Target.targetCreated / targetDestroyed of the extension's service_worker target. After 5 s of start-up, for ${minutes.toFixed(1)} min, a created worker target = a start, a destroyed one = a stop (Chromium stopping the idle worker). Scaled ×${(60 / minutes).toFixed(1)} to an hour. Why not Playwright: it attaches to every new worker, and an attached worker is never stopped as idle.`,
     );
   } finally {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });

@@ -76,8 +76,8 @@ function indexKey(index: HostIndex, host: string): string {
   return m === null ? '-' : m.allowed ? `allow:${m.entry}` : `${m.category}:${m.entry}`;
 }
 
-// One timing loop per matcher, written out three times on purpose: a shared loop calling
-// `lookup(h)` would see three different callees at one call site, go megamorphic and add the
+// One timing loop per matcher (and the floor), written out each time on purpose: a shared loop calling
+// `lookup(h)` would see several callees at one call site, go megamorphic and add the
 // same indirect-call cost to every matcher, which flatters the slow ones in the ratios.
 // Each loop cycles over `hosts` until RUN_MS has passed (the clock read every `step` lookups).
 
