@@ -8,8 +8,8 @@ process.env.TZ = 'Asia/Shanghai';
 export default defineConfig({
   plugins: [WxtVitest()],
   test: {
-    include: ['tests/unit/**/*.test.{ts,tsx}', 'utils/**/*.test.ts', 'components/**/*.test.tsx'],
-    setupFiles: ['tests/unit/setup.ts'],
+    include: ['tests/unit/**/*.test.{ts,tsx}'],
+    setupFiles: ['tests/unit/support/setup.ts'],
     environment: 'node',
     env: { TZ: 'Asia/Shanghai' },
   },

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
-import { buildManagedSchema } from './utils/managed-schema';
+import { buildManagedSchema } from './utils/policy/managed-schema';
 
 /** Chrome/Edge id bgnkmlpmadeeenodgpgkalcmnafbagak follows from this public key (README). */
 const CHROME_PUBLIC_KEY = readFileSync(new URL('./keys/chrome-public-key.b64', import.meta.url), 'utf8').trim();
@@ -34,7 +34,7 @@ export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   // No modulepreload polyfill: every browser this targets preloads modules natively, and the
-  // polyfill is the only `fetch(` in the build (tests/unit/manifest.test.ts forbids any).
+  // polyfill is the only `fetch(` in the build (tests/unit/build/manifest.test.ts forbids any).
   // No cross-module constant inlining: Rolldown's default ('smart') copied tldts-icann's 41 KB
   // public-suffix string into each of its three uses, and gzip's 32 KB window cannot fold the
   // copies: background.js was 164 KB gzipped with it, 121 KB without (bench/RESULTS.md, size).

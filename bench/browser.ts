@@ -16,11 +16,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
-import { buildMatchConfig, resolveConfig } from '../utils/config';
-import type { DnrRule } from '../utils/dnr-types';
-import { CHROME_DNR_LIMITS } from '../utils/dnr-types';
-import { parsePolicy } from '../utils/policy';
-import { compileBlockRules } from '../utils/rules';
+import { buildMatchConfig, resolveConfig } from '../utils/policy/resolve';
+import type { DnrRule } from '../utils/dnr/types';
+import { CHROME_DNR_LIMITS } from '../utils/dnr/types';
+import { parsePolicy } from '../utils/policy/schema';
+import { compileBlockRules } from '../utils/dnr/rules';
 import { assertChromiumInstalled, chromiumArgs, launchChromium, type ChromiumSession } from '../tests/e2e/support/chromium';
 import { CHROME_BUILD, CHROME_ID, CHROMIUM_BIN } from '../tests/e2e/support/constants';
 import { waitFor } from '../tests/e2e/support/poll';
@@ -308,7 +308,7 @@ async function partInstall(sizes: Compiled[]): Promise<void> {
       target: 'within limits',
       measured: `dynamic ${dnrMax ?? '?'} (${dnrMax ? dnrMax - 5 : '?'} left), unsafe ${limits.MAX_NUMBER_OF_UNSAFE_DYNAMIC_RULES ?? '?'} (${(limits.MAX_NUMBER_OF_UNSAFE_DYNAMIC_RULES ?? 0) - 4} left), regex ${limits.MAX_NUMBER_OF_REGEX_RULES ?? '?'} (${(limits.MAX_NUMBER_OF_REGEX_RULES ?? 0) - 4} left)`,
       status: 'pass',
-      why: 'Read from chrome.declarativeNetRequest in this Chromium; they equal utils/dnr-types.ts CHROME_DNR_LIMITS where both exist. No constant limits a rule\'s requestDomains length.',
+      why: 'Read from chrome.declarativeNetRequest in this Chromium; they equal utils/dnr/types.ts CHROME_DNR_LIMITS where both exist. No constant limits a rule\'s requestDomains length.',
     });
     method.push(
       `2b install: ${version || 'Chromium'}; the policy compiled in Node as section 2 does (parsePolicy → resolveConfig → buildMatchConfig → compileBlockRules, block page ${BLOCK_PAGE}), timed in this process, 1 warm-up + 5 runs with GC before each, median ("pure part"); then, inside the service worker (worker.evaluate, performance.now()), getDynamicRules + updateDynamicRules({removeRuleIds: all, addRules}) as background/dnr.ts replaceDynamicRules does, ${INSTALL_REPEATS} times per size (each replaces the previous set), median. Accepted = no exception and getDynamicRules reads the rules back; then a navigation to the list's last domain (mapped to 127.0.0.1) must land on the block page.`,

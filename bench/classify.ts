@@ -1,7 +1,7 @@
-// Issue 8, item 1: host classification. categorizeHost (utils/classify.ts) against the 113k
+// Issue 8, item 1: host classification. categorizeHost (utils/matching/host-index.ts) against the 113k
 // union list and the 188k categorised list, beside two baselines (bench/baselines.ts): one
 // alternation RegExp and a linear scan. All three are checked to agree before any timing.
-import { buildHostIndex, categorizeHost, type CategoryRuleSet, type HostIndex } from '../utils/classify';
+import { buildHostIndex, categorizeHost, type CategoryRuleSet, type HostIndex } from '../utils/matching/host-index';
 import {
   buildLinearMatcher,
   buildRegexMatcher,

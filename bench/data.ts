@@ -2,7 +2,7 @@
 // v2fly query hosts. Read once per process; lines are trimmed, blank lines dropped.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { normalizeHostEntry } from '../utils/host';
+import { normalizeHostEntry } from '../utils/matching/host';
 
 export const DATA_DIR = process.env.BENCH_DATA_DIR ?? fileURLToPath(new URL('../../shared/data/bench/', import.meta.url));
 

@@ -2,11 +2,11 @@
 // calling declarativeNetRequest.updateDynamicRules, timed stage by stage for a policy whose
 // categories.shopping.add holds 1k, 113k and 188k domains. Installing the rules into the
 // browser (item 2b) needs the browser harness and is not measured here.
-import { buildMatchConfig, resolveConfig } from '../utils/config';
-import { CHROME_DNR_LIMITS, FIREFOX_DNR_LIMITS, type DnrLimits } from '../utils/dnr-types';
-import { normalizeHostEntry } from '../utils/host';
-import { parsePolicy } from '../utils/policy';
-import { compileBlockRules, type RuleStats } from '../utils/rules';
+import { buildMatchConfig, resolveConfig } from '../utils/policy/resolve';
+import { CHROME_DNR_LIMITS, FIREFOX_DNR_LIMITS, type DnrLimits } from '../utils/dnr/types';
+import { normalizeHostEntry } from '../utils/matching/host';
+import { parsePolicy } from '../utils/policy/schema';
+import { compileBlockRules, type RuleStats } from '../utils/dnr/rules';
 import { acceptable, loadCategorised, loadUnion } from './data';
 import { emit, type Row, type Section } from './report';
 import { fmt, fullGc, heapUsedAfterGc, median, now } from './stats';

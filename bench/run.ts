@@ -1,7 +1,7 @@
 // `npm run bench`: runs each measurement of issue 8 in its own Node process (so one bench's heap
 // and JIT state do not colour another's), prints a table and writes bench/RESULTS.md.
 // Run as `node --expose-gc --import tsx --import ./bench/raw-loader.mjs bench/run.ts`
-// (the npm script): heap figures need global.gc, utils/lists needs the `?raw` loader.
+// (the npm script): heap figures need global.gc, utils/matching/lists needs the `?raw` loader.
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';

@@ -60,14 +60,14 @@ function literalEnd(code: string, start: number): number {
 }
 
 /**
- * The background without its data: every utils/lists/*.txt text (a template literal in the
+ * The background without its data: every utils/matching/lists/*.txt text (a template literal in the
  * bundle, found by its first line) and the chinese-days JSON object replaced by empty ones.
  */
 function stripData(code: string): { code: string; removed: string[] } {
   const removed: string[] = [];
   let out = code;
-  for (const file of readdirSync('utils/lists').filter((f) => f.endsWith('.txt'))) {
-    const firstLine = readFileSync(`utils/lists/${file}`, 'utf8').split('\n')[0]!;
+  for (const file of readdirSync('utils/matching/lists').filter((f) => f.endsWith('.txt'))) {
+    const firstLine = readFileSync(`utils/matching/lists/${file}`, 'utf8').split('\n')[0]!;
     const at = out.indexOf('`' + firstLine);
     if (at < 0) {
       removed.push(`${file}: not found in the bundle`);
@@ -207,7 +207,7 @@ function main(): void {
   });
   rows.push({
     id: '5 size background (no list data)',
-    figure: 'background.js without utils/lists/*.txt texts and the chinese-days JSON, gzip -9',
+    figure: 'background.js without utils/matching/lists/*.txt texts and the chinese-days JSON, gzip -9',
     target: `≤ ${fmt.kb(TARGETS.background)}`,
     measured: fmt.kb(bgNoData),
     status: bgNoData <= TARGETS.background ? 'pass' : 'short',
@@ -221,7 +221,7 @@ function main(): void {
     title: '5. Size',
     method: [
       `From the production build ${OUT} (WXT, minified). A page's JS = its entry chunk plus the chunks its HTML loads (script and modulepreload tags) and any chunk those import statically; each file gzipped alone (zlib level 9) and summed. CSS is not counted.`,
-      `Background without list data: background.js with the texts of utils/lists/*.txt (template literals) and the chinese-days JSON object replaced by empty ones, gzipped again; the difference is the data's share.`,
+      `Background without list data: background.js with the texts of utils/matching/lists/*.txt (template literals) and the chinese-days JSON object replaced by empty ones, gzipped again; the difference is the data's share.`,
       `Contributors: a second build with source maps into ${MAP_OUT} (same chunk hashes: same code), minified bytes per package.`,
     ],
     rows,

@@ -1,4 +1,4 @@
-import type { PolicyStatus } from '@/utils/policy-status';
+import type { PolicyStatus } from '@/utils/policy/status';
 import { useT } from './i18n';
 
 export function PolicyPanel({ status }: { status: PolicyStatus }) {

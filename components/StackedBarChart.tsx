@@ -1,6 +1,6 @@
-import type { CategoryInfo, CategoryTotal } from '@/utils/messages';
-import { categoryNameById, minutesOf, shortDateLabel, weekdayLabel } from '@/utils/format';
-import { OTHER } from '@/utils/usage-types';
+import type { CategoryInfo, CategoryTotal } from '@/utils/messages/protocol';
+import { categoryNameById, minutesOf, shortDateLabel, weekdayLabel } from '@/utils/ui/format';
+import { OTHER } from '@/utils/tallies/types';
 import { useLang, useT } from './i18n';
 
 export interface ChartDay {

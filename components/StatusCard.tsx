@@ -1,5 +1,5 @@
-import type { StatusResponse } from '@/utils/messages';
-import { describeWhen } from '@/utils/when';
+import type { StatusResponse } from '@/utils/messages/protocol';
+import { describeWhen } from '@/utils/time/when';
 import { useT } from './i18n';
 
 export function StatusCard({ status }: { status: StatusResponse }) {

@@ -1,5 +1,5 @@
-import type { TodayResponse } from '@/utils/messages';
-import { categoryNameById, clockTime, hostLabel, minutesOf } from '@/utils/format';
+import type { TodayResponse } from '@/utils/messages/protocol';
+import { categoryNameById, clockTime, hostLabel, minutesOf } from '@/utils/ui/format';
 import { useLang, useT } from './i18n';
 
 /** Today at a glance (popup): minutes by category, blocked attempts, unlocks with reasons, top hosts. */

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { MIN_REASON_CHARS, reasonLength } from '@/utils/unlock';
+import { MIN_REASON_CHARS, reasonLength } from '@/utils/matching/unlock';
 import { useT } from './i18n';
 
 export const MAX_REASON_CHARS = 500;

@@ -7,8 +7,8 @@
 // (nothing written); 2 a usage error.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { ChromeMessages } from '../utils/i18n-format';
-import { parsePolicy } from '../utils/policy';
+import type { ChromeMessages } from '../utils/i18n/format-message';
+import { parsePolicy } from '../utils/policy/schema';
 import { buildBundle } from './policy-kit/bundle';
 import { type KitLang, chooseLang, langFlagOf, parseKitArgs } from './policy-kit/cli-args';
 import { parseJsonSource } from './policy-kit/json-source';

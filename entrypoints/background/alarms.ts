@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { nextBoundary, type Schedule } from '@/utils/schedule';
+import { nextBoundary, type Schedule } from '@/utils/schedule/work-time';
 
 export const BOUNDARY_ALARM = 'qingfeng:boundary';
 export const CHECKPOINT_ALARM = 'qingfeng:checkpoint';

@@ -3,7 +3,7 @@
  * attempts; the tooltip says until when. Nothing shows outside work time.
  */
 import { browser } from 'wxt/browser';
-import { describeWhen } from '@/utils/when';
+import { describeWhen } from '@/utils/time/when';
 
 const WORK_COLOUR = '#0b6e4f';
 

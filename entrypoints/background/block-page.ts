@@ -1,8 +1,8 @@
 /** What the block page asks: why a URL was blocked, record the attempt, temporary access. */
-import { countEvents } from '@/utils/db';
-import type { BlockInfo, UnlockResult } from '@/utils/messages';
-import { localDayKey } from '@/utils/scheduleDayKey';
-import { unlockEnd, unlockRefusal } from '@/utils/unlock';
+import { countEvents } from '@/utils/tallies/db';
+import type { BlockInfo, UnlockResult } from '@/utils/messages/protocol';
+import { localDayKey } from '@/utils/time/day-key';
+import { unlockEnd, unlockRefusal } from '@/utils/matching/unlock';
 import { currentContext, decideNow } from './context';
 import { unlocks } from './storage';
 import { recordUnlock, tallyDb } from './tallies';

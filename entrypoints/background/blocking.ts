@@ -3,13 +3,13 @@
  * asks for at this instant: the block rules (and live unlocks) in work time, none outside it.
  */
 import { browser } from 'wxt/browser';
-import { buildMatchConfig } from '@/utils/config';
-import { decideUrl } from '@/utils/decide';
-import type { DnrRule } from '@/utils/dnr-types';
-import { DEFAULTS } from '@/utils/policy';
-import { compileBlockRules, rulesFingerprint, type RuleLimitError } from '@/utils/rules';
-import { isWorkTime, nextBoundary } from '@/utils/schedule';
-import type { MatchConfig, LiveUnlock } from '@/utils/classify';
+import { buildMatchConfig } from '@/utils/policy/resolve';
+import { decideUrl } from '@/utils/matching/decide';
+import type { DnrRule } from '@/utils/dnr/types';
+import { DEFAULTS } from '@/utils/policy/schema';
+import { compileBlockRules, rulesFingerprint, type RuleLimitError } from '@/utils/dnr/rules';
+import { isWorkTime, nextBoundary } from '@/utils/schedule/work-time';
+import type { MatchConfig, LiveUnlock } from '@/utils/matching/host-index';
 import { armCheckpoint, armUnlockExpiry } from './alarms';
 import type { Context } from './context';
 import { dnrLimits, installedRuleIds, replaceDynamicRules } from './dnr';

@@ -2,12 +2,12 @@
  * The configuration in force and what is derived from it (the match index), built once per
  * configuration and shared by every handler until the configuration changes.
  */
-import { buildHostIndex, type HostIndex, type MatchConfig } from '@/utils/classify';
-import { categoryInfos } from '@/utils/categories';
-import { buildMatchConfig, resolveConfig, type EffectiveConfig } from '@/utils/config';
-import { decideUrl } from '@/utils/decide';
-import { isWorkTime, nextBoundary } from '@/utils/schedule';
-import type { CategoryInfo, UrlDecision } from '@/utils/messages';
+import { buildHostIndex, type HostIndex, type MatchConfig } from '@/utils/matching/host-index';
+import { categoryInfos } from '@/utils/ui/categories';
+import { buildMatchConfig, resolveConfig, type EffectiveConfig } from '@/utils/policy/resolve';
+import { decideUrl } from '@/utils/matching/decide';
+import { isWorkTime, nextBoundary } from '@/utils/schedule/work-time';
+import type { CategoryInfo, UrlDecision } from '@/utils/messages/protocol';
 import { lastGoodPolicy, teacherSettings, unlocks } from './storage';
 
 export interface Context {

@@ -1,7 +1,7 @@
-import { calendarStatus, isWorkTime, nextBoundary } from '@/utils/schedule';
-import type { StatusResponse } from '@/utils/messages';
-import { countEvents } from '@/utils/db';
-import { localDayKey } from '@/utils/scheduleDayKey';
+import { calendarStatus, isWorkTime, nextBoundary } from '@/utils/schedule/work-time';
+import type { StatusResponse } from '@/utils/messages/protocol';
+import { countEvents } from '@/utils/tallies/db';
+import { localDayKey } from '@/utils/time/day-key';
 import { armBoundaryAlarm } from './alarms';
 import { updateBadge } from './badge';
 import { applyBlocking } from './blocking';

@@ -4,7 +4,7 @@
  * never holds half of an old set and half of a new one.
  */
 import { browser } from 'wxt/browser';
-import { CHROME_DNR_LIMITS, FIREFOX_DNR_LIMITS, type DnrLimits, type DnrRule } from '@/utils/dnr-types';
+import { CHROME_DNR_LIMITS, FIREFOX_DNR_LIMITS, type DnrLimits, type DnrRule } from '@/utils/dnr/types';
 
 type DnrApi = {
   getDynamicRules(): Promise<{ id: number }[]>;

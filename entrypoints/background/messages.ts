@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { parseRequest, type ErrorResponse, type Request, type Responses } from '@/utils/messages';
+import { parseRequest, type ErrorResponse, type Request, type Responses } from '@/utils/messages/protocol';
 import { describeBlock, requestUnlock } from './block-page';
 import { getStatus, reconcile, refreshBadge } from './controller';
 import { deleteAllData, getSettings, saveTeacherSettings, testUrl } from './settings';

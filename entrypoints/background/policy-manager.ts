@@ -1,5 +1,5 @@
-import { parsePolicy, type Policy } from '@/utils/policy';
-import type { PolicyStatus } from '@/utils/policy-status';
+import { parsePolicy, type Policy } from '@/utils/policy/schema';
+import type { PolicyStatus } from '@/utils/policy/status';
 import { readManagedStorage } from './managed-storage';
 import { lastGoodPolicy, policyStatus } from './storage';
 

@@ -1,8 +1,8 @@
 /** The options page's requests: settings, the URL tester and data deletion. */
-import { deleteAll, recordEvent } from '@/utils/db';
-import type { DeleteResult, SaveSettingsResult, SettingsResponse, UrlDecision } from '@/utils/messages';
-import type { TeacherSettings } from '@/utils/config';
-import { parsePolicy, type CategoryId } from '@/utils/policy';
+import { deleteAll, recordEvent } from '@/utils/tallies/db';
+import type { DeleteResult, SaveSettingsResult, SettingsResponse, UrlDecision } from '@/utils/messages/protocol';
+import type { TeacherSettings } from '@/utils/policy/resolve';
+import { parsePolicy, type CategoryId } from '@/utils/policy/schema';
 import { currentContext, decideNow } from './context';
 import { policyStatus, teacherSettings } from './storage';
 import { tallyDb } from './tallies';

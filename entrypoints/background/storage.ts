@@ -1,10 +1,10 @@
 /** Every key the background keeps in extension storage, declared once with its fallback. */
 import { storage } from 'wxt/utils/storage';
-import type { TeacherSettings } from '@/utils/config';
-import type { Policy } from '@/utils/policy';
-import { INITIAL_POLICY_STATUS, type PolicyStatus } from '@/utils/policy-status';
-import type { RuleLimitError } from '@/utils/rules';
-import { initialAccountingState, type AccountingState } from '@/utils/accounting';
+import type { TeacherSettings } from '@/utils/policy/resolve';
+import type { Policy } from '@/utils/policy/schema';
+import { INITIAL_POLICY_STATUS, type PolicyStatus } from '@/utils/policy/status';
+import type { RuleLimitError } from '@/utils/dnr/rules';
+import { initialAccountingState, type AccountingState } from '@/utils/tallies/accounting';
 
 /** The last valid managed policy: it stays in force when a newer one is invalid or unreadable. */
 export const lastGoodPolicy = storage.defineItem<Policy | null>('local:lastGoodPolicy', { fallback: null, version: 1 });

@@ -3,15 +3,15 @@
  * its credits and the visit/block/unlock counts in IndexedDB, and answers the pages' queries.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { step, type AccountingEvent } from '@/utils/accounting';
-import { blockedDelta, unlockDelta, visitDelta } from '@/utils/accountingDeltas';
-import { addUsage, countEvents, eventsOfDay, getDay, getRange, openOrReset, pruneBefore, recordEvent, type QingfengDb } from '@/utils/db';
-import { webHost } from '@/utils/decide';
-import type { ReportExport, ReportResponse, TodayResponse, WeekResponse } from '@/utils/messages';
-import { isWorkTime, nextBoundary } from '@/utils/schedule';
-import { addDaysToKey, localDayKey } from '@/utils/scheduleDayKey';
-import { tallyTarget } from '@/utils/tally-target';
-import { dailyByCategory, summarizeReport, topHostsOf, totalsByCategory } from '@/utils/report';
+import { step, type AccountingEvent } from '@/utils/tallies/accounting';
+import { blockedDelta, unlockDelta, visitDelta } from '@/utils/tallies/deltas';
+import { addUsage, countEvents, eventsOfDay, getDay, getRange, openOrReset, pruneBefore, recordEvent, type QingfengDb } from '@/utils/tallies/db';
+import { webHost } from '@/utils/matching/decide';
+import type { ReportExport, ReportResponse, TodayResponse, WeekResponse } from '@/utils/messages/protocol';
+import { isWorkTime, nextBoundary } from '@/utils/schedule/work-time';
+import { addDaysToKey, localDayKey } from '@/utils/time/day-key';
+import { tallyTarget } from '@/utils/tallies/target';
+import { dailyByCategory, summarizeReport, topHostsOf, totalsByCategory } from '@/utils/report/report';
 import { currentContext, decideNow, type Context } from './context';
 import { accountingState, storageProblem } from './storage';
 

@@ -2,10 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { UnlockForm } from '@/components/UnlockForm';
 import { useLang, useT } from '@/components/i18n';
 import { errorText } from '@/components/useOnce';
-import { categoryLabel, clockTime, safeHttpUrl, shortenForDisplay } from '@/utils/format';
-import type { BlockInfo, UnlockRefusal } from '@/utils/messages';
-import type { Api } from '@/utils/page-runtime';
-import { describeWhen } from '@/utils/when';
+import { categoryLabel, clockTime, safeHttpUrl, shortenForDisplay } from '@/utils/ui/format';
+import type { BlockInfo, UnlockRefusal } from '@/utils/messages/protocol';
+import type { Api } from '@/utils/ui/page-runtime';
+import { describeWhen } from '@/utils/time/when';
 
 export interface BlockedProps {
   api: Pick<Api, 'describeBlock' | 'reportBlocked' | 'requestUnlock'>;

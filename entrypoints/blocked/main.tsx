@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { LangContext } from '@/components/i18n';
-import { api, mountPage } from '@/utils/page-runtime';
+import { api, mountPage } from '@/utils/ui/page-runtime';
 import { Blocked } from './Blocked';
 import '@/components/style.css';
 

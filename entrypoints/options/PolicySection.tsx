@@ -2,10 +2,10 @@ import { ManagedBadge } from '@/components/ManagedBadge';
 import { PolicyPanel } from '@/components/PolicyPanel';
 import { useLang, useT } from '@/components/i18n';
 import type { Translate } from '@/components/i18n';
-import type { EffectiveConfig, SettingKey } from '@/utils/config';
-import { categoryLabel } from '@/utils/format';
-import type { SettingsResponse } from '@/utils/messages';
-import { WEEKDAYS, type CategoryId } from '@/utils/policy';
+import type { EffectiveConfig, SettingKey } from '@/utils/policy/resolve';
+import { categoryLabel } from '@/utils/ui/format';
+import type { SettingsResponse } from '@/utils/messages/protocol';
+import { WEEKDAYS, type CategoryId } from '@/utils/policy/schema';
 
 /** One readable line (or a few) for a setting's effective value. */
 function describeValue(t: Translate, lang: string, values: EffectiveConfig['values'], key: SettingKey): string {

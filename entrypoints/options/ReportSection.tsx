@@ -2,11 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { StackedBarChart } from '@/components/StackedBarChart';
 import { useLang, useT } from '@/components/i18n';
 import { errorText } from '@/components/useOnce';
-import { buildUsageCsv } from '@/utils/csv';
-import { categoryNameById, hostLabel, minutesOf } from '@/utils/format';
-import type { ReportResponse } from '@/utils/messages';
-import type { Api } from '@/utils/page-runtime';
-import { addDaysToKey } from '@/utils/scheduleDayKey';
+import { buildUsageCsv } from '@/utils/report/csv';
+import { categoryNameById, hostLabel, minutesOf } from '@/utils/ui/format';
+import type { ReportResponse } from '@/utils/messages/protocol';
+import type { Api } from '@/utils/ui/page-runtime';
+import { addDaysToKey } from '@/utils/time/day-key';
 
 export const CSV_HEADER_KEYS = ['columnDate', 'columnHost', 'columnCategory', 'columnMinutes', 'columnVisits', 'columnBlocked', 'columnUnlocks'];
 

@@ -2,12 +2,12 @@ import { useState } from 'preact/hooks';
 import { ManagedBadge } from '@/components/ManagedBadge';
 import { useLang, useT } from '@/components/i18n';
 import { errorText } from '@/components/useOnce';
-import type { SettingKey } from '@/utils/config';
-import { categoryLabel } from '@/utils/format';
-import type { SaveSettingsResult, SettingsResponse } from '@/utils/messages';
-import type { Api } from '@/utils/page-runtime';
-import { CATEGORY_IDS, MODES, WEEKDAYS, type Mode } from '@/utils/policy';
-import { buildTeacherSettings, formFromConfig, type SettingsForm } from '@/utils/settings-form';
+import type { SettingKey } from '@/utils/policy/resolve';
+import { categoryLabel } from '@/utils/ui/format';
+import type { SaveSettingsResult, SettingsResponse } from '@/utils/messages/protocol';
+import type { Api } from '@/utils/ui/page-runtime';
+import { CATEGORY_IDS, MODES, WEEKDAYS, type Mode } from '@/utils/policy/schema';
+import { buildTeacherSettings, formFromConfig, type SettingsForm } from '@/utils/ui/settings-form';
 
 interface Props {
   api: Pick<Api, 'saveTeacherSettings'>;

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { useLang, useT } from '@/components/i18n';
 import { errorText } from '@/components/useOnce';
-import { categoryLabel } from '@/utils/format';
-import type { UrlDecision } from '@/utils/messages';
-import type { Api } from '@/utils/page-runtime';
-import { describeWhen } from '@/utils/when';
+import { categoryLabel } from '@/utils/ui/format';
+import type { UrlDecision } from '@/utils/messages/protocol';
+import type { Api } from '@/utils/ui/page-runtime';
+import { describeWhen } from '@/utils/time/when';
 
 /** Why a URL is (not) blocked, as a _locales key and its arguments. */
 function explain(d: UrlDecision): [string, string[]] {

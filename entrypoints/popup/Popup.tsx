@@ -3,7 +3,7 @@ import { StatusCard } from '@/components/StatusCard';
 import { TodaySummary } from '@/components/TodaySummary';
 import { useT } from '@/components/i18n';
 import { Show, useOnce } from '@/components/useOnce';
-import type { Api } from '@/utils/page-runtime';
+import type { Api } from '@/utils/ui/page-runtime';
 
 /** The toolbar popup: one getStatus, one getToday, one getWeek per opening. */
 export function Popup({ api, openOptions }: { api: Pick<Api, 'getStatus' | 'getToday' | 'getWeek'>; openOptions: () => void }) {

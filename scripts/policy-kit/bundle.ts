@@ -1,6 +1,6 @@
 // Everything the kit writes, as relative path → contents, from a validated policy. Pure:
 // the CLI only writes what this returns, so the tests check exactly what admins get.
-import type { Policy } from '../../utils/policy';
+import type { Policy } from '../../utils/policy/schema';
 import { firefoxManagedStorageManifest, firefoxPoliciesJson } from './firefox';
 import { CHROME_HARDENING, EDGE_HARDENING } from './hardening';
 import { CHROME_EXTENSION_ID, CHROME_WEB_STORE_UPDATE_URL, EDGE_ADDONS_UPDATE_URL, GECKO_ID, XPI_URL_PLACEHOLDER } from './ids';

@@ -17,7 +17,7 @@
 // string per top-level key keeps order, nesting and types exactly, and is also the form the
 // Chrome policy templates document for Chrome's own dictionary policies on Windows
 // (e.g. ExtensionSettings: a REG_SZ holding JSON).
-import type { Policy } from '../../utils/policy';
+import type { Policy } from '../../utils/policy/schema';
 import type { RegValue } from './reg-file';
 
 /** One registry value per top-level key the admin set, typed as Chrome's schema conversion expects. */

@@ -9,7 +9,7 @@
 // - The managed-storage manifest, {"name","description","type":"storage","data"}, is read
 //   from ~/.mozilla/managed-storage/<id>.json on Linux (or a path named in the registry on
 //   Windows): MDN "Native manifests", managed storage manifests; BROWSERS.md.
-import type { Policy } from '../../utils/policy';
+import type { Policy } from '../../utils/policy/schema';
 import { firefoxExtensionSettingsEntry } from './force-install';
 import { FIREFOX_HARDENING, hardeningJson } from './hardening';
 

@@ -1,8 +1,8 @@
 // The kit's text: policy errors and its own `kit*` messages from the extension's
 // _locales, formatted like chrome.i18n.getMessage, so the admin reads the same words the
 // options page shows.
-import { type ChromeMessages, formatMessage } from '../../utils/i18n-format';
-import { type PolicyError, formatPolicyError } from '../../utils/policy';
+import { type ChromeMessages, formatMessage } from '../../utils/i18n/format-message';
+import { type PolicyError, formatPolicyError } from '../../utils/policy/schema';
 
 export type KitText = {
   message(key: string, args?: string[]): string;

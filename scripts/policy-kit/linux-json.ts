@@ -4,7 +4,7 @@
 // reach chrome.storage.managed in Chromium. Chrome merges the files of that folder, but
 // one policy set in two files is a conflict, not a union: a school that already sets
 // ExtensionInstallForcelist elsewhere must add our entry to that file (both READMEs say so).
-import type { Policy } from '../../utils/policy';
+import type { Policy } from '../../utils/policy/schema';
 import { forcelistEntry } from './force-install';
 import { CHROME_HARDENING, hardeningJson } from './hardening';
 

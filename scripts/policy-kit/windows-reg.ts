@@ -3,7 +3,7 @@
 // an extension's managed storage on Windows: Chromium "Configuring Apps and Extensions by
 // Policy", and policy_loader_win.cc, which reads the 3rdparty subtree), the force-install
 // entry, and with --harden the browser's own hardening policies.
-import type { Policy } from '../../utils/policy';
+import type { Policy } from '../../utils/policy/schema';
 import { extensionPolicyRegistryValues } from './extension-policy-registry';
 import { FORCELIST_VALUE_NAME, forcelistEntry } from './force-install';
 import type { HardeningPolicy } from './hardening';

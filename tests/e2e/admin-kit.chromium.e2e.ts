@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { PolicyStatus } from '@/utils/policy-status';
+import type { PolicyStatus } from '@/utils/policy/status';
 import { ALWAYS_WORK } from './support/blocking-cases';
 import { ChromiumPolicyFile, launchChromium, readLocal, type ChromiumSession } from './support/chromium';
 import { CHROME_ID, REPO } from './support/constants';

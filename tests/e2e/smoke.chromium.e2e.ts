@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import type { PolicyStatus } from '@/utils/policy-status';
+import type { PolicyStatus } from '@/utils/policy/status';
 import { ChromiumPolicyFile, launchChromium, readLocal, type ChromiumSession } from './support/chromium';
 import { waitFor } from './support/poll';
 import { cleanUp } from './support/cleanup';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import type { PolicyStatus } from '@/utils/policy-status';
+import type { PolicyStatus } from '@/utils/policy/status';
 import { launchFirefox, type FirefoxSession } from './support/firefox';
 import { waitFor } from './support/poll';
 

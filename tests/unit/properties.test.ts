@@ -14,12 +14,12 @@
 // Seeds are fixed so a failure reproduces; the whole file runs in a few seconds.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { MAX_SLICE_MS, initialAccountingState, step, type AccountingEvent, type Clock } from '@/utils/accounting';
-import { buildHostIndex, categorizeHost, normalizeLookupHost, type CategoryRuleSet } from '@/utils/classify';
-import { normalizeHostEntry, normalizeRequestHost } from '@/utils/host';
-import { POLICY_ERROR_KEYS } from '@/utils/policy-error-keys';
-import { CATEGORY_IDS, WEEKDAYS, parsePolicy, policySchema } from '@/utils/policy';
-import { isWorkTime, nextBoundary, type Schedule } from '@/utils/schedule';
+import { MAX_SLICE_MS, initialAccountingState, step, type AccountingEvent, type Clock } from '@/utils/tallies/accounting';
+import { buildHostIndex, categorizeHost, normalizeLookupHost, type CategoryRuleSet } from '@/utils/matching/host-index';
+import { normalizeHostEntry, normalizeRequestHost } from '@/utils/matching/host';
+import { POLICY_ERROR_KEYS } from '@/utils/policy/error-keys';
+import { CATEGORY_IDS, WEEKDAYS, parsePolicy, policySchema } from '@/utils/policy/schema';
+import { isWorkTime, nextBoundary, type Schedule } from '@/utils/schedule/work-time';
 
 const SEED = 20260309;
 const runs = (numRuns: number) => ({ seed: SEED, numRuns });

@@ -1,5 +1,5 @@
 import type { Worker } from 'playwright-core';
-import type { EventRow, UsageRow } from '@/utils/usage-types';
+import type { EventRow, UsageRow } from '@/utils/tallies/types';
 
 /** Rows as the database stores them (events without their auto-increment id). */
 export type SeedUsage = UsageRow;

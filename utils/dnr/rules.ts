@@ -1,0 +1,334 @@
+// Compile the matching configuration into DNR dynamic rules (DESIGN.md "Flows: Blocking").
+// The rules must decide exactly as categorizeHost does; tests/unit/dnr/rules.test.ts checks that
+// against a reference DNR evaluator.
+//
+// Rule ids (stable for a given configuration, so an update can be compared with the last):
+//   10..999      blocked category c (0-based position in config.categories):
+//                (c + 1) * 10 + layer * 2 (+ 1 for the trailing-dot variant)
+//   1000..9999   keyword rules, in category then keyword order
+//   10000        the allow list
+//   20000..29999 live unlocks, by host
+// Priorities: allow and unlock rules (PRIORITY.allow) above every redirect (PRIORITY.block),
+// so an allowed host is never redirected, whatever category or keyword also matches it.
+
+import { buildHostIndex, keywordNeedle, listedAncestor, type HostIndex, type LiveUnlock, type MatchConfig } from '../matching/host-index';
+import type { DnrLimits, DnrResourceType, DnrRule } from './types';
+
+export const PRIORITY = { block: 1, allow: 100 } as const;
+
+export const RULE_ID = {
+  trailingDot: 1,
+  categoryBase: 10,
+  categoryStride: 10,
+  keywordBase: 1000,
+  keywordEnd: 9999,
+  allow: 10000,
+  unlockBase: 20000,
+  unlockEnd: 29999,
+} as const;
+
+const RESOURCE_TYPES: DnrResourceType[] = ['main_frame', 'sub_frame'];
+/** Room for nesting layers per category inside its stride of ids (two ids per layer). */
+const MAX_LAYERS = RULE_ID.categoryStride / 2;
+
+export interface CompileOptions {
+  /** Full URL of the block page (`browser.runtime.getURL('/blocked.html')`); the original URL follows `#`. */
+  blockPageUrl: string;
+  unlocks?: LiveUnlock[];
+  /** Epoch ms; unlocks with `until <= now` are left out. Required with `unlocks`. */
+  now?: number;
+  limits: DnrLimits;
+}
+
+export interface RuleStats {
+  categoryRules: number;
+  keywordRules: number;
+  allowRules: number;
+  unlockRules: number;
+  /** Rules with a regexFilter (all redirects here). */
+  regexRules: number;
+  /** Redirect rules: "unsafe" in Chrome. */
+  redirectRules: number;
+  total: number;
+  /** Domains listed over all category rules. */
+  blockedDomains: number;
+  /** When the first live unlock ends (epoch ms), to schedule the next recompile; null if none. */
+  nextUnlockExpiry: number | null;
+}
+
+export type RuleLimitKind = 'dynamicRules' | 'unsafeRules' | 'regexRules' | 'ruleIds';
+
+export interface RuleLimitError {
+  kind: RuleLimitKind;
+  count: number;
+  limit: number;
+  over: number;
+  /** English, for logs; the UI builds its own text from the fields. */
+  message: string;
+}
+
+export type CompileResult =
+  | { ok: true; rules: DnrRule[]; stats: RuleStats }
+  | { ok: false; errors: RuleLimitError[] };
+
+export function compileBlockRules(config: MatchConfig, options: CompileOptions): CompileResult {
+  const index = buildHostIndex(config);
+  const idErrors: RuleLimitError[] = [];
+  const categoryRules = compileCategoryRules(config, index, options, idErrors);
+  const keywordRules = compileKeywordRules(config, options.blockPageUrl, idErrors);
+  const allowRules = compileAllowRules(config.allow);
+  const live = liveUnlocks(options.unlocks ?? [], options.now);
+  const unlockRules = compileUnlockRules(live, idErrors);
+  const dotRules = categoryRules.length + keywordRules.length > 0 ? [trailingDotRule()] : [];
+  const rules = [...dotRules, ...categoryRules, ...keywordRules, ...allowRules, ...unlockRules];
+
+  const redirectRules = dotRules.length + categoryRules.length + keywordRules.length;
+  const stats: RuleStats = {
+    categoryRules: categoryRules.length,
+    keywordRules: keywordRules.length,
+    allowRules: allowRules.length,
+    unlockRules: unlockRules.length,
+    regexRules: redirectRules,
+    redirectRules,
+    total: rules.length,
+    blockedDomains: categoryRules.reduce((n, rule) => n + (rule.condition.requestDomains?.length ?? 0), 0),
+    nextUnlockExpiry: live.length === 0 ? null : Math.min(...live.map((unlock) => unlock.until)),
+  };
+  const errors = [...idErrors, ...checkLimits(stats, options.limits)];
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, rules, stats };
+}
+
+/**
+ * Compares two compiled rule lists as the browser would apply them (key order and rule order
+ * ignored), so the background can skip a no-op update. Compare with what was last installed,
+ * not with getDynamicRules(): browsers may add default fields to what they return.
+ */
+export function rulesEqual(a: readonly DnrRule[], b: readonly DnrRule[]): boolean {
+  return a.length === b.length && rulesFingerprint(a) === rulesFingerprint(b);
+}
+
+/** A canonical text of the rules, stable across key and rule order, for storing and comparing. */
+export function rulesFingerprint(rules: readonly DnrRule[]): string {
+  return canonicalJson([...rules].sort((x, y) => x.id - y.id));
+}
+
+// ---- category rules ----
+
+/**
+ * One redirect rule per blocked category over requestDomains; several ("layers") only when
+ * the category's entries nest around another category's (shopping `a.com`, video (log)
+ * `v.a.com`, shopping `x.v.a.com`). The inner entry of another category is excluded from the
+ * outer rule, and an entry below such an exclusion goes to the next layer, so no rule ever
+ * lists a domain below one it excludes. Why: Firefox lets an excluded domain win over any
+ * listed one, Chrome's docs only say exclusion "takes precedence"; this way both agree.
+ */
+function compileCategoryRules(
+  config: MatchConfig,
+  index: HostIndex,
+  options: CompileOptions,
+  errors: RuleLimitError[],
+): DnrRule[] {
+  const byDomain = index.byDomain;
+  const layerOf = new Map<string, number>();
+  const layer = (entry: string, category: string): number => {
+    const known = layerOf.get(entry);
+    if (known !== undefined) return known;
+    // The nearest listed ancestor in the same category, and whether another category's entry lies between.
+    let separated = false;
+    let result = 0;
+    for (let dot = entry.indexOf('.'); dot >= 0; dot = entry.indexOf('.', dot + 1)) {
+      const ancestor = entry.slice(dot + 1);
+      const match = byDomain.get(ancestor);
+      if (match === undefined || match.allowed) continue;
+      if (match.category !== category) {
+        separated = true;
+        continue;
+      }
+      result = layer(ancestor, category) + (separated ? 1 : 0);
+      break;
+    }
+    layerOf.set(entry, result);
+    return result;
+  };
+
+  // Per category: layer → listed domains, and layer → domains of other categories nested inside.
+  const included = new Map<string, string[][]>();
+  const excluded = new Map<string, string[][]>();
+  const push = (table: Map<string, string[][]>, category: string, at: number, entry: string): void => {
+    const layers = table.get(category) ?? [];
+    (layers[at] ??= []).push(entry);
+    table.set(category, layers);
+  };
+  for (const [entry, match] of byDomain) {
+    if (match.allowed) continue; // the allow rule covers it (and everything below)
+    // The nearest listed ancestor; never an allowed one, as an entry below an allowed domain
+    // resolves to the allow entry itself. Most entries have none: layer 0, nothing to exclude.
+    const parent = listedAncestor(index, entry);
+    if (parent === null || parent.allowed) {
+      push(included, match.category, 0, entry);
+      continue;
+    }
+    push(included, match.category, layer(entry, match.category), entry);
+    if (parent.category !== match.category) {
+      push(excluded, parent.category, layer(parent.entry, parent.category), entry);
+    }
+  }
+
+  const rules: DnrRule[] = [];
+  config.categories.forEach((category, position) => {
+    if (category.mode !== 'block') return;
+    const layers = included.get(category.id) ?? [];
+    const base = RULE_ID.categoryBase + position * RULE_ID.categoryStride;
+    if (base + RULE_ID.categoryStride - 1 >= RULE_ID.keywordBase || layers.length > MAX_LAYERS) {
+      errors.push(idSpaceError(`category ${category.id}`, position + 1, layers.length));
+      return;
+    }
+    layers.forEach((domains, at) => {
+      const exclusions = excluded.get(category.id)?.[at] ?? [];
+      rules.push(categoryRule(base + at * 2, domains, exclusions, options.blockPageUrl));
+    });
+  });
+  return rules;
+}
+
+function categoryRule(id: number, domains: string[], exclusions: string[], blockPageUrl: string): DnrRule {
+  return {
+    id,
+    priority: PRIORITY.block,
+    action: { type: 'redirect', redirect: { regexSubstitution: `${blockPageUrl}#\\0` } },
+    condition: {
+      // '^.+$' matches the whole URL so `\0` carries it unchanged into the fragment
+      // (verified in Chromium 156 and Firefox 153, shared/BROWSERS.md).
+      regexFilter: '^.+$',
+      requestDomains: domains,
+      ...(exclusions.length > 0 ? { excludedRequestDomains: exclusions } : {}),
+      resourceTypes: [...RESOURCE_TYPES],
+    },
+  };
+}
+
+/**
+ * `taobao.com.` is the same site as `taobao.com`, but Firefox 153's requestDomains does not
+ * match a host with a trailing dot (Chromium 156's does): measured here, the test server
+ * received the request. One regex rule sends any http(s) URL whose host ends with dots to the
+ * same URL without them, before a request is made; the new request then meets the category
+ * rules like any other. One rule closes the gap for every list size, and costs an allowed
+ * dotted host nothing but the dot. The lookahead-free pattern is RE2-safe for Chrome.
+ */
+export const TRAILING_DOT_REGEX = '^(https?://(?:[^/?#@]*@)?[^/?#:@]*[^/?#:@.])\\.+((?::[0-9]+)?(?:[/?#].*)?)$';
+
+function trailingDotRule(): DnrRule {
+  return {
+    id: RULE_ID.trailingDot,
+    priority: PRIORITY.block,
+    action: { type: 'redirect', redirect: { regexSubstitution: '\\1\\2' } },
+    condition: { regexFilter: TRAILING_DOT_REGEX, resourceTypes: [...RESOURCE_TYPES] },
+  };
+}
+
+// ---- keyword rules ----
+
+/**
+ * One rule per keyword of a blocked category. Not `urlFilter`: a redirect's
+ * `regexSubstitution` (needed to pass the original URL) is only valid with a `regexFilter`
+ * (Redirect.regexSubstitution, MDN and Chrome docs), so each keyword rule is a regex rule
+ * and counts against the regex limit. Case-insensitive: `isUrlFilterCaseSensitive` applies to
+ * regexFilter too.
+ */
+function compileKeywordRules(config: MatchConfig, blockPageUrl: string, errors: RuleLimitError[]): DnrRule[] {
+  const rules: DnrRule[] = [];
+  let id = RULE_ID.keywordBase;
+  for (const category of config.categories) {
+    if (category.mode !== 'block') continue;
+    for (const keyword of category.urlKeywords) {
+      if (keyword === '') continue;
+      rules.push({
+        id: id++,
+        priority: PRIORITY.block,
+        action: { type: 'redirect', redirect: { regexSubstitution: `${blockPageUrl}#\\0` } },
+        condition: {
+          regexFilter: `^.*${escapeRegex(keywordNeedle(keyword))}.*$`,
+          isUrlFilterCaseSensitive: false,
+          resourceTypes: [...RESOURCE_TYPES],
+        },
+      });
+    }
+  }
+  const room = RULE_ID.keywordEnd - RULE_ID.keywordBase + 1;
+  if (rules.length > room) errors.push(idSpaceError('keyword rules', rules.length, room));
+  return rules;
+}
+
+/** Escapes RE2/JS regex syntax so the keyword matches literally. */
+export function escapeRegex(text: string): string {
+  return text.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&');
+}
+
+// ---- allow and unlock rules ----
+
+function compileAllowRules(allow: string[]): DnrRule[] {
+  if (allow.length === 0) return []; // an empty requestDomains is rejected by the browser
+  return [allowRule(RULE_ID.allow, [...new Set(allow)])];
+}
+
+function liveUnlocks(unlocks: LiveUnlock[], now: number | undefined): LiveUnlock[] {
+  if (unlocks.length > 0 && now === undefined) throw new Error('compileBlockRules: `now` is required with `unlocks`');
+  const latest = new Map<string, number>();
+  for (const { host, until } of unlocks) {
+    if (until > (now ?? 0)) latest.set(host, Math.max(until, latest.get(host) ?? 0));
+  }
+  return [...latest].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([host, until]) => ({ host, until }));
+}
+
+/** One rule per unlocked host, so an expired unlock disappears alone. */
+function compileUnlockRules(live: LiveUnlock[], errors: RuleLimitError[]): DnrRule[] {
+  const room = RULE_ID.unlockEnd - RULE_ID.unlockBase + 1;
+  if (live.length > room) errors.push(idSpaceError('unlock rules', live.length, room));
+  return live.slice(0, room).map((unlock, i) => allowRule(RULE_ID.unlockBase + i, [unlock.host]));
+}
+
+function allowRule(id: number, domains: string[]): DnrRule {
+  return {
+    id,
+    priority: PRIORITY.allow,
+    action: { type: 'allow' },
+    condition: { requestDomains: domains, resourceTypes: [...RESOURCE_TYPES] },
+  };
+}
+
+// ---- limits ----
+
+function checkLimits(stats: RuleStats, limits: DnrLimits): RuleLimitError[] {
+  const errors: RuleLimitError[] = [];
+  const check = (kind: RuleLimitKind, count: number, limit: number, what: string, detail: string): void => {
+    if (count <= limit) return;
+    const over = count - limit;
+    errors.push({ kind, count, limit, over, message: `${over} ${what} over the browser's ${detail} of ${limit} (${count} in all)` });
+  };
+  const regexDetail = `${stats.keywordRules} keyword rules, ${stats.categoryRules} category rules and 1 trailing-dot rule`;
+  check('regexRules', stats.regexRules, limits.maxRegexRules, `regex rules (${regexDetail})`, 'regex-rule limit');
+  check('unsafeRules', stats.redirectRules, limits.maxUnsafeDynamicRules, 'redirect rules', 'limit on redirect ("unsafe") dynamic rules');
+  check('dynamicRules', stats.total, limits.maxDynamicRules, 'rules', 'dynamic-rule limit');
+  return errors;
+}
+
+function idSpaceError(what: string, count: number, limit: number): RuleLimitError {
+  return {
+    kind: 'ruleIds',
+    count,
+    limit,
+    over: Math.max(1, count - limit),
+    message: `${what} do not fit Qingfeng's rule-id ranges (${count}; see RULE_ID in utils/dnr/rules.ts)`,
+  };
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

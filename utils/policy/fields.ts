@@ -1,0 +1,185 @@
+// The value-level checks of the policy, as zod schemas. Each failure is a zod "custom"
+// issue whose params carry the message key and its arguments, so that parsePolicy can
+// report it in the admin's language (see policy-issues.ts).
+import * as z from 'zod';
+import { normalizeHostEntry, type HostErrorReason } from '../matching/host';
+import type { PolicyErrorKey } from './schema';
+
+type Ctx = z.core.$RefinementCtx;
+
+/** Adds a policy error at the current node, or at `path` below it. */
+export function reportPolicyError(ctx: Ctx, key: PolicyErrorKey, args: string[], path?: (string | number)[]): void {
+  ctx.addIssue({ code: 'custom', message: key, params: { key, args }, ...(path ? { path } : {}) });
+}
+
+/** Admin input quoted back in a message: long values are cut so one error stays one line. */
+export function quotePolicyValue(value: string): string {
+  return value.length > 80 ? `${value.slice(0, 77)}...` : value;
+}
+
+// ---- Work periods: "HH:MM-HH:MM", local time ----
+
+const PERIOD = /^(\d\d):(\d\d)-(\d\d):(\d\d)$/;
+
+/** Minutes since midnight of "HH:MM", or undefined; 24:00 only when it may be an end. */
+function minutesOf(h: string, m: string, isEnd: boolean): number | undefined {
+  const hours = Number(h);
+  const minutes = Number(m);
+  if (minutes > 59) return undefined;
+  if (hours === 24 && minutes === 0 && isEnd) return 24 * 60;
+  return hours <= 23 ? hours * 60 + minutes : undefined;
+}
+
+/** [start, end) in minutes of a valid period string. */
+export function periodBounds(period: string): [number, number] | undefined {
+  const m = PERIOD.exec(period);
+  if (!m) return undefined;
+  const start = minutesOf(m[1] ?? '', m[2] ?? '', false);
+  const end = minutesOf(m[3] ?? '', m[4] ?? '', true);
+  return start === undefined || end === undefined ? undefined : [start, end];
+}
+
+/** Bounds of a well-formed period with start < end; others have their own error already. */
+function validBounds(period: unknown): [number, number] | undefined {
+  const b = typeof period === 'string' ? periodBounds(period) : undefined;
+  return b && b[0] < b[1] ? b : undefined;
+}
+
+const period = z
+  .string()
+  .superRefine((value, ctx) => {
+    const bounds = periodBounds(value);
+    if (!bounds) return reportPolicyError(ctx, 'policyErrPeriodFormat', [quotePolicyValue(value)]);
+    if (bounds[0] >= bounds[1]) reportPolicyError(ctx, 'policyErrPeriodOrder', [value]);
+  })
+  .describe('A work period "HH:MM-HH:MM" in local time; start before end; 24:00 only as an end.');
+
+/**
+ * One day's periods. Overlaps are an error at the later period of the pair, as that is the
+ * one the admin most likely added by mistake. Output is sorted by start time, so later
+ * code can walk a day in order.
+ */
+export const dayPeriodsSchema = z
+  .array(period)
+  .superRefine(
+    (periods, ctx) => {
+      // Runs even when some periods are malformed (`when`), so that one round of fixes
+      // finds the overlaps too; the malformed ones are skipped.
+      const bounds = (periods as unknown[]).map(validBounds);
+      bounds.forEach((b, j) => {
+        if (!b) return;
+        const i = bounds.findIndex((a, k) => k < j && a !== undefined && a[0] < b[1] && b[0] < a[1]);
+        if (i >= 0) reportPolicyError(ctx, 'policyErrPeriodOverlap', [periods[j] ?? '', periods[i] ?? ''], [j]);
+      });
+    },
+    { when: (payload) => Array.isArray(payload.value) },
+  )
+  .transform((periods) => [...periods].sort((a, b) => (periodBounds(a)?.[0] ?? 0) - (periodBounds(b)?.[0] ?? 0)));
+
+// ---- Dates: "YYYY-MM-DD", local calendar days ----
+
+const DATE = /^(\d{4})-(\d\d)-(\d\d)$/;
+
+function isCalendarDate(y: number, m: number, d: number): boolean {
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
+/** Checks one date; returns whether it was valid (errors are reported on ctx). */
+function checkDate(value: string, ctx: Ctx): boolean {
+  const m = DATE.exec(value);
+  if (!m) {
+    reportPolicyError(ctx, 'policyErrDateFormat', [quotePolicyValue(value)]);
+    return false;
+  }
+  if (!isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]))) {
+    reportPolicyError(ctx, 'policyErrDateInvalid', [value]);
+    return false;
+  }
+  return true;
+}
+
+export const dateSchema = z
+  .string()
+  .superRefine((value, ctx) => void checkDate(value, ctx))
+  .describe('A date "YYYY-MM-DD".');
+
+/** A single day or an inclusive range "A..B" with A ≤ B (ISO dates compare as strings). */
+export const dateOrRangeSchema = z
+  .string()
+  .superRefine((value, ctx) => {
+    const parts = value.split('..');
+    // The whole value is quoted when its shape is wrong; a single impossible date by itself.
+    if (parts.length > 2 || !parts.every((p) => DATE.test(p))) {
+      return reportPolicyError(ctx, 'policyErrDateFormat', [quotePolicyValue(value)]);
+    }
+    if (!parts.every((p) => checkDate(p, ctx))) return;
+    if (parts.length === 2 && (parts[0] ?? '') > (parts[1] ?? '')) reportPolicyError(ctx, 'policyErrDateRangeOrder', [value]);
+  })
+  .describe('A day off "YYYY-MM-DD", or an inclusive range "YYYY-MM-DD..YYYY-MM-DD".');
+
+/** Whether `day` falls in a valid holiday entry. */
+export function inDateOrRange(entry: string, day: string): boolean {
+  const [from = '', to = from] = entry.split('..');
+  return from <= day && day <= to;
+}
+
+// ---- Hosts ----
+
+const HOST_ERROR_KEY: Record<HostErrorReason, PolicyErrorKey> = {
+  empty: 'policyErrHostEmpty',
+  url: 'policyErrHostUrl',
+  wildcard: 'policyErrHostWildcard',
+  path: 'policyErrHostPath',
+  port: 'policyErrHostPort',
+  ipv6: 'policyErrHostIpv6',
+  noDot: 'policyErrHostNoDot',
+  publicSuffix: 'policyErrHostPublicSuffix',
+  tooLong: 'policyErrHostTooLong',
+  invalid: 'policyErrHostNotHost',
+};
+
+/** A host entry, normalised (see normalizeHostEntry); an error says what the admin probably meant. */
+export const hostEntrySchema = z
+  .string()
+  .transform((value, ctx) => {
+    const r = normalizeHostEntry(value);
+    if (r.ok) return r.host;
+    // The URL/wildcard/path/port messages quote a suggestion; without one, say it plainly.
+    const withSuggestion = r.reason === 'url' || r.reason === 'wildcard' || r.reason === 'path' || r.reason === 'port';
+    if (withSuggestion && r.suggestion === undefined) reportPolicyError(ctx, 'policyErrHostNotHost', [quotePolicyValue(value)]);
+    else if (r.reason === 'empty') reportPolicyError(ctx, 'policyErrHostEmpty', []);
+    else {
+      const args = r.suggestion === undefined ? [quotePolicyValue(value)] : [quotePolicyValue(value), r.suggestion];
+      reportPolicyError(ctx, HOST_ERROR_KEY[r.reason], args);
+    }
+    return z.NEVER;
+  })
+  .describe('A host name such as "taobao.com"; it also covers every subdomain.');
+
+/** A list of host entries; duplicates after normalisation ("www.jd.com", "JD.com") collapse. */
+export const hostListSchema = z.array(hostEntrySchema).transform((hosts) => [...new Set(hosts)]);
+
+// ---- URL keywords ----
+
+/**
+ * DNR urlFilter accepts printable ASCII only, and gives "*", "|" and "^" a meaning; a
+ * keyword outside that would make Chrome refuse the whole rule set, so it is refused here
+ * (Chinese keywords never appear in URLs anyway: they are percent-encoded; use pinyin).
+ */
+const KEYWORD_CHARS = /^[\x21-\x7e]+$/;
+
+export const urlKeywordSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .superRefine((value, ctx) => {
+    if (value !== '' && (!KEYWORD_CHARS.test(value) || /[*|^]/.test(value))) {
+      return reportPolicyError(ctx, 'policyErrKeywordChars', [quotePolicyValue(value)]);
+    }
+    // Shorter keywords match inside unrelated URLs ("hb" is in "github").
+    if (value.length < 3) reportPolicyError(ctx, 'policyErrKeywordTooShort', [value]);
+  })
+  .describe('A lower-case word of at least 3 ASCII characters that, found in a URL, puts it in the category.');
+
+export const keywordListSchema = z.array(urlKeywordSchema).transform((words) => [...new Set(words)]);

@@ -1,0 +1,125 @@
+// When is it work time? The school's timetable, its holidays and the official calendar,
+// turned into answers for one instant. Pure: every input is an argument, times are the
+// JS runtime's local time (the school's PC clock).
+//
+// Rules of precedence for one local day, first match wins:
+//   1. An extra workday (`workdays`) → work, with the periods of weekday `as`; without `as`,
+//      the date's own weekday's periods if it has any, else Monday's.
+//   2. An extra holiday (`holidays`, a day or an inclusive range) → off.
+//   3. officialCalendar 'cn' and an official public holiday → off (weekends inside the
+//      holiday are listed by the State Council too, so a Saturday-school is off as well).
+//   4. officialCalendar 'cn' and an official make-up working day (调休) → work. The notices do
+//      not say which weekday a make-up day stands for, so it takes the timetable of the first
+//      weekday Monday–Friday that has periods (most schools use one timetable Mon–Fri). A school
+//      that needs another weekday says so with a `workdays` entry, which rule 1 applies first.
+//   5. Otherwise the weekly timetable of the day's weekday.
+// With officialCalendar 'cn' and a year the package has no data for yet, rules 3 and 4 find
+// nothing and rule 5 applies; calendarStatus reports the year so the UI can warn.
+//
+// A period is [start, end): at its start it is work time, at its end it is not. Touching
+// periods ("07:30-11:30","11:30-12:00", or "…-24:00" then "00:00-…" the next day) are one
+// continuous stretch of work, with no boundary where they meet.
+//
+// This file is the public API. The helpers in schedule*.ts export only internals, never a name
+// this file exports, because WXT auto-imports every export of utils/ and warns about a name
+// exported twice. Local day keys (localDayKey, localMidnight) are their
+// own module, scheduleDayKey.ts, for callers that count per day without a schedule.
+import { hasOfficialData } from './official-calendar';
+import { dayEntry } from './day-rules';
+import { addDaysToKey, instantOnDay, localDayKey } from '../time/day-key';
+
+// The shape of the policy's `schedule` object after validation (DESIGN.md, "The policy").
+// The policy module hands it over normalised and valid; this code only parses it.
+
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+
+export interface Schedule {
+  /** Work periods per weekday, "HH:MM-HH:MM" local time, start < end, "24:00" allowed as an end. */
+  weekly: Record<Weekday, string[]>;
+  /** 'cn': State Council public holidays are off and make-up days (调休) are on. */
+  officialCalendar: 'cn' | 'none';
+  /** Extra days off: "YYYY-MM-DD" or an inclusive range "YYYY-MM-DD..YYYY-MM-DD". */
+  holidays: string[];
+  /** Extra working days, with the periods of weekday `as`. */
+  workdays: { date: string; as?: Weekday }[];
+}
+
+/** A work period in minutes since local midnight, [start, end); end may be 1440. */
+export interface Period {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Why a day has the periods it has; the block page and the URL tester explain it. */
+export type DayKind = 'weekly' | 'officialHoliday' | 'officialMakeup' | 'extraHoliday' | 'extraWorkday';
+
+export interface DayDescription {
+  readonly dayKey: string;
+  readonly kind: DayKind;
+  /** Work periods of the day, sorted by start; empty on a day off. */
+  readonly periods: readonly Period[];
+  /** The weekday whose timetable applies; null when the day is off by a holiday. */
+  readonly timetableOf: Weekday | null;
+  /** Official holiday name (中文, e.g. '国庆节') for officialHoliday and officialMakeup days. */
+  readonly holidayName?: string;
+  /** The same name in English, e.g. 'National Day'. */
+  readonly holidayNameEn?: string;
+}
+
+export interface CalendarStatus {
+  /** Years near the instant asked about that the official calendar has no data for yet. */
+  missingYears: number[];
+}
+
+/** How far nextBoundary looks ahead, in days; a year covers any holiday or vacation. */
+export const BOUNDARY_HORIZON_DAYS = 366;
+
+/** Why `dayKey` ('YYYY-MM-DD', local) has the work periods it has. */
+export function describeDay(schedule: Schedule, dayKey: string): DayDescription {
+  return dayEntry(schedule, dayKey).description;
+}
+
+/** The work periods of `dayKey` in minutes since local midnight, sorted by start; empty on a day off. */
+export function periodsForDay(schedule: Schedule, dayKey: string): readonly Period[] {
+  return dayEntry(schedule, dayKey).description.periods;
+}
+
+/** Whether `at` (epoch ms) falls in a work period. */
+export function isWorkTime(schedule: Schedule, at: number): boolean {
+  return dayEntry(schedule, localDayKey(at)).spans.some(([start, end]) => start <= at && at < end);
+}
+
+/**
+ * The first instant strictly after `at` where isWorkTime's answer changes: isWorkTime is the
+ * same on [at, boundary) and different at boundary. Null when nothing changes within
+ * BOUNDARY_HORIZON_DAYS days (an empty timetable, or work around the clock).
+ */
+export function nextBoundary(schedule: Schedule, at: number): number | null {
+  const working = isWorkTime(schedule, at);
+  // While working: the end of the stretch containing `at`, followed across touching spans and midnights.
+  let stretchEnd: number | null = null;
+  let dayKey = localDayKey(at);
+  for (let day = 0; day <= BOUNDARY_HORIZON_DAYS; day += 1) {
+    for (const [start, end] of dayEntry(schedule, dayKey).spans) {
+      if (end <= at) continue;
+      // Not working: the first span still ahead of `at` starts after it.
+      if (!working) return start;
+      if (stretchEnd === null || start <= stretchEnd) stretchEnd = Math.max(stretchEnd ?? end, end);
+      else return stretchEnd;
+    }
+    // A stretch that stops before midnight cannot be continued by the next day.
+    if (stretchEnd !== null && stretchEnd < instantOnDay(dayKey, 24 * 60)) return stretchEnd;
+    dayKey = addDaysToKey(dayKey, 1);
+  }
+  return null;
+}
+
+/**
+ * Which years near `at` (its local year and the next) the official calendar has no data for,
+ * when the schedule follows it. Empty with officialCalendar 'none'.
+ */
+export function calendarStatus(schedule: Schedule, at: number): CalendarStatus {
+  if (schedule.officialCalendar !== 'cn') return { missingYears: [] };
+  const year = new Date(at).getFullYear();
+  return { missingYears: [year, year + 1].filter((candidate) => !hasOfficialData(candidate)) };
+}

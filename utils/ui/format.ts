@@ -1,0 +1,96 @@
+// Presentation helpers shared by the pages: minutes, category names, day labels, the safe
+// reading of a URL that arrived as data. Pure: the translator and the UI language are
+// arguments, so the pages and the tests call them alike.
+import type { CategoryInfo, CategoryTotal } from '../messages/protocol';
+import { OTHER } from '../tallies/types';
+import { weekdayOfKey } from '../time/day-key';
+
+/** The translator's shape (components/i18n.tsx), repeated here so utils/ imports no component. */
+type Translate = (key: string, args?: string[]) => string;
+
+/** Whole minutes as the pages show them; the tallies keep fractional seconds. */
+export function minutesOf(workSeconds: number): number {
+  return Math.round(workSeconds / 60);
+}
+
+/**
+ * A category's name for a teacher: built-in ids and '(other)' from _locales
+ * (`category_<id>`, `category_other`); a custom category by its own name, zh_CN in a
+ * Chinese UI, else en falling back to zh_CN.
+ */
+export function categoryLabel(t: Translate, info: CategoryInfo | null, lang: string): string {
+  if (!info || info.id === OTHER) return t('category_other');
+  if (info.builtin) return t(`category_${info.id}`);
+  if (!info.name) return info.id;
+  return lang.toLowerCase().startsWith('zh') ? info.name.zh_CN : (info.name.en ?? info.name.zh_CN);
+}
+
+/** The name for a category id as stored in a usage row; an id no longer configured shows as itself. */
+export function categoryNameById(t: Translate, categories: CategoryInfo[], id: string, lang: string): string {
+  if (id === OTHER) return t('category_other');
+  const info = categories.find((c) => c.id === id);
+  if (info) return categoryLabel(t, info, lang);
+  // A built-in id has a _locales name; anything else (a custom category the policy no longer
+  // has) shows as its id. Not CATEGORY_IDS: that import would pull zod into the block page.
+  const builtin = /^[A-Za-z]+$/.test(id) ? t(`category_${id}`) : '';
+  return builtin && builtin !== `category_${id}` ? builtin : id;
+}
+
+/** A tallied host as shown: '(other)' is every uncategorised site together. */
+export function hostLabel(t: Translate, host: string): string {
+  return host === OTHER ? t('category_other') : host;
+}
+
+/** "周三" / "Wed" for a local day key. */
+export function weekdayLabel(t: Translate, day: string): string {
+  return t(`weekday_${weekdayOfKey(day)}`);
+}
+
+/** "11/26" for a local day key. */
+export function shortDateLabel(t: Translate, day: string): string {
+  const [, month, date] = day.split('-');
+  return t('dateShort', [String(Number(month)), String(Number(date))]);
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** "09:41" local time. */
+export function clockTime(at: number): string {
+  const d = new Date(at);
+  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/**
+ * The URL in the block page's fragment, if it is one the page may follow or show: it must
+ * parse and be http(s). Anything else (javascript:, data:, markup, an empty string) is null.
+ */
+export function safeHttpUrl(text: string): URL | null {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return null;
+  }
+  return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+}
+
+/** A long URL cut for display; the page also clamps it with CSS. */
+export function shortenForDisplay(text: string, max = 300): string {
+  const chars = [...text.slice(0, max * 2)];
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
+}
+
+/** Sums category totals (e.g. the days of a week) into one list, one entry per category. */
+export function sumByCategory(lists: CategoryTotal[][]): CategoryTotal[] {
+  const out = new Map<string, CategoryTotal>();
+  for (const list of lists)
+    for (const c of list) {
+      const acc = out.get(c.category) ?? { category: c.category, workSeconds: 0, visits: 0, blocked: 0, unlocks: 0 };
+      acc.workSeconds += c.workSeconds;
+      acc.visits += c.visits;
+      acc.blocked += c.blocked;
+      acc.unlocks += c.unlocks;
+      out.set(c.category, acc);
+    }
+  return [...out.values()];
+}

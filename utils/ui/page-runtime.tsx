@@ -1,0 +1,48 @@
+/**
+ * The extension pages' one bridge to the browser: the message sender, the translator and
+ * the mount. This and utils/tallies/db.ts are the only modules in utils/ that touch a browser API;
+ * the pages are written against the `Api` interface and `Translate`, so they render in tests
+ * with mocks and no background.
+ */
+import { render, type ComponentChild } from 'preact';
+import { browser } from 'wxt/browser';
+import { I18nContext, type Translate } from '@/components/i18n';
+import type { Request, RequestType, Responses } from '../messages/protocol';
+
+export type Api = {
+  [T in RequestType]: (request: Omit<Extract<Request, { type: T }>, 'type'>) => Promise<Responses[T]>;
+};
+
+async function send<T extends RequestType>(request: Extract<Request, { type: T }>): Promise<Responses[T]> {
+  const response: unknown = await browser.runtime.sendMessage(request);
+  if (response && typeof response === 'object' && 'error' in response) {
+    throw new Error(String((response as { error: unknown }).error));
+  }
+  return response as Responses[T];
+}
+
+export const api: Api = {
+  getStatus: () => send({ type: 'getStatus' }),
+  describeBlock: (r) => send({ type: 'describeBlock', ...r }),
+  reportBlocked: (r) => send({ type: 'reportBlocked', ...r }),
+  requestUnlock: (r) => send({ type: 'requestUnlock', ...r }),
+  getToday: () => send({ type: 'getToday' }),
+  getWeek: () => send({ type: 'getWeek' }),
+  getReport: (r) => send({ type: 'getReport', ...r }),
+  exportReport: (r) => send({ type: 'exportReport', ...r }),
+  getSettings: () => send({ type: 'getSettings' }),
+  saveTeacherSettings: (r) => send({ type: 'saveTeacherSettings', ...r }),
+  testUrl: (r) => send({ type: 'testUrl', ...r }),
+  deleteAllData: () => send({ type: 'deleteAllData' }),
+};
+
+/** _locales lookup in the browser's UI language; a missing key shows the key, never blank. */
+export const translate: Translate = (key, args) =>
+  (browser.i18n.getMessage as (k: string, a?: string[]) => string)(key, args) || key;
+
+/** Renders a page with the translator in context, the document language and title set. */
+export function mountPage(page: ComponentChild, titleKey?: string): void {
+  document.documentElement.lang = browser.i18n.getUILanguage();
+  if (titleKey) document.title = translate(titleKey);
+  render(<I18nContext.Provider value={translate}>{page}</I18nContext.Provider>, document.getElementById('app')!);
+}
