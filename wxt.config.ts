@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { GECKO_ID } from './utils/extension-id';
 import { buildManagedSchema } from './utils/policy/managed-schema';
 
 /** Chrome/Edge id bgnkmlpmadeeenodgpgkalcmnafbagak follows from this public key (README). */
 const CHROME_PUBLIC_KEY = readFileSync(new URL('./keys/chrome-public-key.b64', import.meta.url), 'utf8').trim();
-export const GECKO_ID = 'qingfeng@qingfeng.school';
 
 // Both builds are Manifest V3: one code path (declarativeNetRequest, action, alarms)
-// in every browser, and Firefox 142+ runs MV3 DNR redirects as well as MV2 (BROWSERS.md).
+// in every browser, and Firefox 142+ runs MV3 DNR redirects as well as MV2 (docs/browsers.md).
 /**
  * zod probes for `new Function` once to decide whether to JIT its parsers. Extension pages
  * and workers forbid eval under MV3's CSP, so the probe can only fail; it also makes
@@ -51,7 +51,7 @@ export default defineConfig({
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_extName__' },
     // A DNR redirect that a link click started ends on an error page unless the block page
-    // is web-accessible (BROWSERS.md).
+    // is web-accessible (docs/browsers.md).
     web_accessible_resources: [{ resources: ['blocked.html'], matches: ['http://*/*', 'https://*/*'] }],
     ...(browser === 'firefox'
       ? {

@@ -1,10 +1,10 @@
-// The shared benchmark data (/work/shared/data/bench, see its README): the UT1 lists and the
+// The benchmark data (bench/data/, with its sources and licences in its README): the UT1 lists and the
 // v2fly query hosts. Read once per process; lines are trimmed, blank lines dropped.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { normalizeHostEntry } from '../utils/matching/host';
 
-export const DATA_DIR = process.env.BENCH_DATA_DIR ?? fileURLToPath(new URL('../../shared/data/bench/', import.meta.url));
+export const DATA_DIR = process.env.BENCH_DATA_DIR ?? fileURLToPath(new URL('./data/', import.meta.url));
 
 function lines(file: string): string[] {
   return readFileSync(`${DATA_DIR}/${file}`, 'utf8')

@@ -1,4 +1,4 @@
-import type { CategoryInfo, CategoryTotal } from '@/utils/messages/protocol';
+import type { CategoryInfo, CategoryTotal } from '@/utils/messages/types';
 import { categoryNameById, minutesOf, shortDateLabel, weekdayLabel } from '@/utils/ui/format';
 import { OTHER } from '@/utils/tallies/types';
 import { useLang, useT } from './i18n';

@@ -1,4 +1,4 @@
-import type { StatusResponse } from '@/utils/messages/protocol';
+import type { StatusResponse } from '@/utils/messages/types';
 import { describeWhen } from '@/utils/time/when';
 import { useT } from './i18n';
 

@@ -1,4 +1,4 @@
-import type { TodayResponse } from '@/utils/messages/protocol';
+import type { TodayResponse } from '@/utils/messages/types';
 import { categoryNameById, clockTime, hostLabel, minutesOf } from '@/utils/ui/format';
 import { useLang, useT } from './i18n';
 

@@ -1,8 +1,9 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 
-/** Looks a _locales message up: the pages pass browser.i18n.getMessage, tests a messages.json. */
-export type Translate = (key: string, args?: string[]) => string;
+import type { Translate } from '@/utils/i18n/translate';
+
+export type { Translate };
 
 export const I18nContext = createContext<Translate>((key) => key);
 

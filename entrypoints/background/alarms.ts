@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { nextBoundary, type Schedule } from '@/utils/schedule/work-time';
+import { nextBoundary } from '@/utils/schedule/work-time';
+import { type Schedule } from '@/utils/schedule/types';
 
 export const BOUNDARY_ALARM = 'qingfeng:boundary';
 export const CHECKPOINT_ALARM = 'qingfeng:checkpoint';

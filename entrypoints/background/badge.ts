@@ -3,6 +3,7 @@
  * attempts; the tooltip says until when. Nothing shows outside work time.
  */
 import { browser } from 'wxt/browser';
+import { browserTranslate } from '@/utils/i18n/browser-translate';
 import { describeWhen } from '@/utils/time/when';
 
 const WORK_COLOUR = '#0b6e4f';
@@ -14,7 +15,7 @@ export interface BadgeState {
   now: number;
 }
 
-const t = (key: string, args?: string[]) => (browser.i18n.getMessage as (k: string, a?: string[]) => string)(key, args) || key;
+const t = browserTranslate;
 
 export async function updateBadge(state: BadgeState): Promise<void> {
   const when = state.nextBoundary === null ? null : describeWhen(state.nextBoundary, state.now);

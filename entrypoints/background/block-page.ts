@@ -1,11 +1,13 @@
 /** What the block page asks: why a URL was blocked, record the attempt, temporary access. */
 import { countEvents } from '@/utils/tallies/db';
-import type { BlockInfo, UnlockResult } from '@/utils/messages/protocol';
+import type { BlockInfo, UnlockResult } from '@/utils/messages/types';
 import { localDayKey } from '@/utils/time/day-key';
 import { unlockEnd, unlockRefusal } from '@/utils/matching/unlock';
 import { currentContext, decideNow } from './context';
 import { unlocks } from './storage';
 import { recordUnlock, tallyDb } from './tallies';
+import { isUnder } from '@/utils/matching/labels';
+import { OTHER } from '@/utils/tallies/types';
 
 export async function describeBlock(url: string, now: number): Promise<BlockInfo> {
   const ctx = await currentContext();
@@ -46,9 +48,9 @@ export async function requestUnlock(url: string, reason: string, minutes: number
   if (refusal) return { ok: false, refusal };
   // The unlock covers the list entry that blocked (taobao.com for item.taobao.com), so the
   // site's other pages open too; a keyword block unlocks the host itself.
-  const host = d.entry !== null && (d.host === d.entry || d.host.endsWith(`.${d.entry}`)) ? d.entry : d.host;
+  const host = d.entry !== null && isUnder(d.host, d.entry) ? d.entry : d.host;
   const until = unlockEnd(now, minutes, d.nextBoundary);
   await unlocks.setValue([...(await unlocks.getValue()).filter((u) => u.until > now && u.host !== host), { host, until }]);
-  await recordUnlock(host, d.category?.id ?? '(other)', reason.trim(), now);
+  await recordUnlock(host, d.category?.id ?? OTHER, reason.trim(), now);
   return { ok: true, until, url };
 }

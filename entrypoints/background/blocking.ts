@@ -24,7 +24,7 @@ function compile(match: MatchConfig, now: number, live: LiveUnlock[]) {
 /**
  * Installs the rules for `now`. When the configuration cannot be compiled within the
  * browser's limits, the rules already installed stay; if none are, the built-in defaults are
- * installed, so protection is never dropped (DESIGN principle 5).
+ * installed, so protection is never dropped (docs/design.md principle 5).
  */
 export async function applyBlocking(ctx: Context, now: number): Promise<void> {
   const previous = await blockingState.getValue();

@@ -7,7 +7,7 @@ import { categoryInfos } from '@/utils/ui/categories';
 import { buildMatchConfig, resolveConfig, type EffectiveConfig } from '@/utils/policy/resolve';
 import { decideUrl } from '@/utils/matching/decide';
 import { isWorkTime, nextBoundary } from '@/utils/schedule/work-time';
-import type { CategoryInfo, UrlDecision } from '@/utils/messages/protocol';
+import type { CategoryInfo, UrlDecision } from '@/utils/messages/types';
 import { lastGoodPolicy, teacherSettings, unlocks } from './storage';
 
 export interface Context {

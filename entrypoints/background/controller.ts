@@ -1,5 +1,5 @@
 import { calendarStatus, isWorkTime, nextBoundary } from '@/utils/schedule/work-time';
-import type { StatusResponse } from '@/utils/messages/protocol';
+import type { StatusResponse } from '@/utils/messages/types';
 import { countEvents } from '@/utils/tallies/db';
 import { localDayKey } from '@/utils/time/day-key';
 import { armBoundaryAlarm } from './alarms';

@@ -8,7 +8,7 @@ export type ManagedRead =
 /**
  * Reads the browser's managed storage defensively: Chromium answers {} with no policy,
  * Firefox throws "Managed storage manifest not found", and some Chromium forks have no
- * storage.managed at all (STYLE.md §4). Only a real error is "unreadable".
+ * storage.managed at all (docs/architecture.md, "Reading managed storage"). Only a real error is "unreadable".
  */
 export async function readManagedStorage(): Promise<ManagedRead> {
   const area = (browser.storage as unknown as { managed?: typeof browser.storage.local }).managed;

@@ -7,7 +7,7 @@ import { lastGoodPolicy, policyStatus } from './storage';
  * Reads managed storage, and keeps the policy in force:
  * - valid policy → it is in force and cached as the last good one;
  * - invalid or unreadable → the last good policy stays in force, and the errors are
- *   recorded for the options page and the popup (DESIGN principle 5);
+ *   recorded for the options page and the popup (docs/design.md principle 5);
  * - no policy, never one before → the built-in defaults;
  * - no policy after a good one → the last good one stays. Chrome drops an unparsable policy
  *   file without a word, and a teacher with administrator rights could delete it: neither

@@ -1,8 +1,9 @@
 /** The options page's requests: settings, the URL tester and data deletion. */
 import { deleteAll, recordEvent } from '@/utils/tallies/db';
-import type { DeleteResult, SaveSettingsResult, SettingsResponse, UrlDecision } from '@/utils/messages/protocol';
+import type { DeleteResult, SaveSettingsResult, SettingsResponse, UrlDecision } from '@/utils/messages/types';
 import type { TeacherSettings } from '@/utils/policy/resolve';
-import { parsePolicy, type CategoryId } from '@/utils/policy/schema';
+import { parsePolicy } from '@/utils/policy/schema';
+import { type CategoryId } from '@/utils/policy/constants';
 import { currentContext, decideNow } from './context';
 import { policyStatus, teacherSettings } from './storage';
 import { tallyDb } from './tallies';

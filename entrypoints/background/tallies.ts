@@ -7,7 +7,7 @@ import { step, type AccountingEvent } from '@/utils/tallies/accounting';
 import { blockedDelta, unlockDelta, visitDelta } from '@/utils/tallies/deltas';
 import { addUsage, countEvents, eventsOfDay, getDay, getRange, openOrReset, pruneBefore, recordEvent, type QingfengDb } from '@/utils/tallies/db';
 import { webHost } from '@/utils/matching/decide';
-import type { ReportExport, ReportResponse, TodayResponse, WeekResponse } from '@/utils/messages/protocol';
+import type { ReportExport, ReportResponse, TodayResponse, WeekResponse } from '@/utils/messages/types';
 import { isWorkTime, nextBoundary } from '@/utils/schedule/work-time';
 import { addDaysToKey, localDayKey } from '@/utils/time/day-key';
 import { tallyTarget } from '@/utils/tallies/target';

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { UnlockForm } from '@/components/UnlockForm';
 import { useLang, useT } from '@/components/i18n';
-import { errorText } from '@/components/useOnce';
+import { errorText } from '@/utils/ui/format';
 import { categoryLabel, clockTime, safeHttpUrl, shortenForDisplay } from '@/utils/ui/format';
-import type { BlockInfo, UnlockRefusal } from '@/utils/messages/protocol';
+import type { BlockInfo, UnlockRefusal } from '@/utils/messages/types';
 import type { Api } from '@/utils/ui/page-runtime';
 import { describeWhen } from '@/utils/time/when';
 

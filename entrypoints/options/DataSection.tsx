@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '@/components/i18n';
-import { errorText } from '@/components/useOnce';
+import { errorText } from '@/utils/ui/format';
 import type { Api } from '@/utils/ui/page-runtime';
 
 type DeleteState = { state: 'idle' } | { state: 'confirm' } | { state: 'busy' } | { state: 'done' } | { state: 'locked' } | { state: 'error'; message: string };

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { StatusCard } from '@/components/StatusCard';
 import { useT } from '@/components/i18n';
-import { Show, errorText, useOnce, type Loaded } from '@/components/useOnce';
-import type { SettingsResponse } from '@/utils/messages/protocol';
+import { useOnce, type Loaded } from '@/components/use-once';
+import { errorText } from '@/utils/ui/format';
+import { Show } from '@/components/Show';
+import type { SettingsResponse } from '@/utils/messages/types';
 import type { Api } from '@/utils/ui/page-runtime';
 import { localDayKey } from '@/utils/time/day-key';
 import { DataSection } from './DataSection';

@@ -4,8 +4,8 @@ import { useLang, useT } from '@/components/i18n';
 import type { Translate } from '@/components/i18n';
 import type { EffectiveConfig, SettingKey } from '@/utils/policy/resolve';
 import { categoryLabel } from '@/utils/ui/format';
-import type { SettingsResponse } from '@/utils/messages/protocol';
-import { WEEKDAYS, type CategoryId } from '@/utils/policy/schema';
+import type { SettingsResponse } from '@/utils/messages/types';
+import { WEEKDAYS, type CategoryId } from '@/utils/policy/constants';
 
 /** One readable line (or a few) for a setting's effective value. */
 function describeValue(t: Translate, lang: string, values: EffectiveConfig['values'], key: SettingKey): string {

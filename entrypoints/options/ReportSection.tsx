@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { StackedBarChart } from '@/components/StackedBarChart';
 import { useLang, useT } from '@/components/i18n';
-import { errorText } from '@/components/useOnce';
+import { errorText } from '@/utils/ui/format';
 import { buildUsageCsv } from '@/utils/report/csv';
 import { categoryNameById, hostLabel, minutesOf } from '@/utils/ui/format';
-import type { ReportResponse } from '@/utils/messages/protocol';
+import type { ReportResponse } from '@/utils/messages/types';
 import type { Api } from '@/utils/ui/page-runtime';
 import { addDaysToKey } from '@/utils/time/day-key';
 

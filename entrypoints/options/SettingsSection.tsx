@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
 import { ManagedBadge } from '@/components/ManagedBadge';
 import { useLang, useT } from '@/components/i18n';
-import { errorText } from '@/components/useOnce';
+import { errorText } from '@/utils/ui/format';
 import type { SettingKey } from '@/utils/policy/resolve';
 import { categoryLabel } from '@/utils/ui/format';
-import type { SaveSettingsResult, SettingsResponse } from '@/utils/messages/protocol';
+import type { SaveSettingsResult, SettingsResponse } from '@/utils/messages/types';
 import type { Api } from '@/utils/ui/page-runtime';
-import { CATEGORY_IDS, MODES, WEEKDAYS, type Mode } from '@/utils/policy/schema';
+import { CATEGORY_IDS, MODES, WEEKDAYS, type Mode } from '@/utils/policy/constants';
 import { buildTeacherSettings, formFromConfig, type SettingsForm } from '@/utils/ui/settings-form';
 
 interface Props {

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { useLang, useT } from '@/components/i18n';
-import { errorText } from '@/components/useOnce';
+import { errorText } from '@/utils/ui/format';
 import { categoryLabel } from '@/utils/ui/format';
-import type { UrlDecision } from '@/utils/messages/protocol';
+import type { UrlDecision } from '@/utils/messages/types';
 import type { Api } from '@/utils/ui/page-runtime';
 import { describeWhen } from '@/utils/time/when';
 

@@ -2,7 +2,8 @@ import { StackedBarChart } from '@/components/StackedBarChart';
 import { StatusCard } from '@/components/StatusCard';
 import { TodaySummary } from '@/components/TodaySummary';
 import { useT } from '@/components/i18n';
-import { Show, useOnce } from '@/components/useOnce';
+import { useOnce } from '@/components/use-once';
+import { Show } from '@/components/Show';
 import type { Api } from '@/utils/ui/page-runtime';
 
 /** The toolbar popup: one getStatus, one getToday, one getWeek per opening. */

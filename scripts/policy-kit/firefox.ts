@@ -3,12 +3,12 @@
 //
 // - "3rdparty" → "Extensions" → add-on id is what storage.managed returns
 //   (https://extensionworkshop.com/documentation/enterprise/enterprise-development/;
-//   BROWSERS.md saw it work with /etc/firefox/policies/policies.json).
+//   docs/browsers.md saw it work with /etc/firefox/policies/policies.json).
 // - "ExtensionSettings" force-installs the XPI
 //   (https://mozilla.github.io/enterprise-admin-reference/reference/policies/extensionsettings/).
 // - The managed-storage manifest, {"name","description","type":"storage","data"}, is read
 //   from ~/.mozilla/managed-storage/<id>.json on Linux (or a path named in the registry on
-//   Windows): MDN "Native manifests", managed storage manifests; BROWSERS.md.
+//   Windows): MDN "Native manifests", managed storage manifests; docs/browsers.md.
 import type { Policy } from '../../utils/policy/schema';
 import { firefoxExtensionSettingsEntry } from './force-install';
 import { FIREFOX_HARDENING, hardeningJson } from './hardening';

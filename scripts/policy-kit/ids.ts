@@ -1,20 +1,19 @@
 // Who the policy is addressed to: the extension's identities in each browser.
 import { createHash } from 'node:crypto';
+import { chromeIdFromSha256Hex } from '../../utils/extension-id';
 
 /** Chrome/Edge id of the repository's signing key (README; wxt.config.ts reads keys/chrome-public-key.b64). */
 export const CHROME_EXTENSION_ID = 'bgnkmlpmadeeenodgpgkalcmnafbagak';
 
-/** Firefox add-on id (GECKO_ID in wxt.config.ts, which this file cannot import: it pulls in the build). */
-export const GECKO_ID = 'qingfeng@qingfeng.school';
+export { GECKO_ID } from '../../utils/extension-id';
 
 /**
  * The Chromium extension id of a base64 DER public key: the first 32 hex digits of its
- * SHA-256, each mapped 0-f → a-p (BROWSERS.md). The CLI checks the constant against the key
+ * SHA-256, each mapped 0-f → a-p. The CLI checks the constant against the key
  * file with this, so a changed key cannot ship policies addressed to the old id.
  */
 export function chromeIdFromPublicKey(base64Der: string): string {
-  const hex = createHash('sha256').update(Buffer.from(base64Der.trim(), 'base64')).digest('hex').slice(0, 32);
-  return [...hex].map((c) => String.fromCharCode('a'.charCodeAt(0) + parseInt(c, 16))).join('');
+  return chromeIdFromSha256Hex(createHash('sha256').update(Buffer.from(base64Der.trim(), 'base64')).digest('hex'));
 }
 
 /** Default update URLs of the stores (the Chrome Web Store's and Edge Add-ons' update services). */

@@ -2,7 +2,8 @@
 // _locales, formatted like chrome.i18n.getMessage, so the admin reads the same words the
 // options page shows.
 import { type ChromeMessages, formatMessage } from '../../utils/i18n/format-message';
-import { type PolicyError, formatPolicyError } from '../../utils/policy/schema';
+import { formatPolicyError } from '../../utils/policy/schema';
+import { type PolicyError } from '../../utils/policy/types';
 
 export type KitText = {
   message(key: string, args?: string[]): string;

@@ -1,6 +1,6 @@
 // Policy files for Chrome (/etc/opt/chrome/policies/managed/) and Chromium
 // (/etc/chromium/policies/managed/) on Linux. One JSON object of Chrome policies; the
-// extension's own policy under "3rdparty" → "extensions" → id, which BROWSERS.md saw
+// extension's own policy under "3rdparty" → "extensions" → id, which docs/browsers.md saw
 // reach chrome.storage.managed in Chromium. Chrome merges the files of that folder, but
 // one policy set in two files is a conflict, not a union: a school that already sets
 // ExtensionInstallForcelist elsewhere must add our entry to that file (both READMEs say so).

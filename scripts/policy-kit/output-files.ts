@@ -1,4 +1,5 @@
 // The output folder's layout, in one place for the generator, the READMEs and the tests.
+import { GECKO_ID } from '../../utils/extension-id';
 export const OUTPUT_FILES = {
   policy: 'policy.json',
   chromeReg: 'windows/qingfeng-chrome.reg',
@@ -6,7 +7,7 @@ export const OUTPUT_FILES = {
   linuxChrome: 'linux/chrome/qingfeng.json',
   linuxChromium: 'linux/chromium/qingfeng.json',
   firefoxPolicies: 'firefox/policies.json',
-  firefoxManagedStorage: 'firefox/managed-storage/qingfeng@qingfeng.school.json',
+  firefoxManagedStorage: `firefox/managed-storage/${GECKO_ID}.json`,
   readmeZhCN: 'README.zh-CN.md',
   readmeEn: 'README.en.md',
 } as const;

@@ -43,7 +43,7 @@ describe('Firefox: a blocked site receives no request, whatever the URL', () => 
     }
   };
 
-  // A redirect to a moz-extension:// page makes page.goto hang in Firefox (BROWSERS.md):
+  // A redirect to a moz-extension:// page makes page.goto hang in Firefox (docs/browsers.md):
   // navigate from inside the page and poll where it lands.
   const landsOnBlockPage = (href: string) => href.startsWith(`${blockPage}#`);
 

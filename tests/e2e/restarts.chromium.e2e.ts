@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { TodayResponse } from '@/utils/messages/protocol';
+import type { TodayResponse } from '@/utils/messages/types';
 import { ALWAYS_WORK } from './support/blocking-cases';
 import { ChromiumPolicyFile, launchChromium, waitForRulesInForce, type ChromiumSession } from './support/chromium';
 import { TestServer } from './support/server';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { ReportResponse } from '@/utils/messages/protocol';
+import type { ReportResponse } from '@/utils/messages/types';
 import { cleanUp } from './support/cleanup';
 import { launchChromium, type ChromiumSession } from './support/chromium';
 import { seedTallies, type SeedEvent, type SeedUsage } from './support/seed';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, test } from 'vitest';
-import type { TodayResponse } from '@/utils/messages/protocol';
+import type { TodayResponse } from '@/utils/messages/types';
 import { ALWAYS_WORK } from './support/blocking-cases';
 import { ChromiumPolicyFile, launchChromium, readLocal, type ChromiumSession } from './support/chromium';
 import { waitFor } from './support/poll';

@@ -14,12 +14,15 @@
 // Seeds are fixed so a failure reproduces; the whole file runs in a few seconds.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { MAX_SLICE_MS, initialAccountingState, step, type AccountingEvent, type Clock } from '@/utils/tallies/accounting';
+import { MAX_SLICE_MS, initialAccountingState, step, type AccountingEvent } from '@/utils/tallies/accounting';
+import { type Clock } from '@/utils/tallies/types';
 import { buildHostIndex, categorizeHost, normalizeLookupHost, type CategoryRuleSet } from '@/utils/matching/host-index';
 import { normalizeHostEntry, normalizeRequestHost } from '@/utils/matching/host';
 import { POLICY_ERROR_KEYS } from '@/utils/policy/error-keys';
-import { CATEGORY_IDS, WEEKDAYS, parsePolicy, policySchema } from '@/utils/policy/schema';
-import { isWorkTime, nextBoundary, type Schedule } from '@/utils/schedule/work-time';
+import { parsePolicy, policySchema } from '@/utils/policy/schema';
+import { CATEGORY_IDS, WEEKDAYS } from '@/utils/policy/constants';
+import { isWorkTime, nextBoundary } from '@/utils/schedule/work-time';
+import { type Schedule } from '@/utils/schedule/types';
 
 const SEED = 20260309;
 const runs = (numRuns: number) => ({ seed: SEED, numRuns });

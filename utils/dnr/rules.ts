@@ -1,4 +1,4 @@
-// Compile the matching configuration into DNR dynamic rules (DESIGN.md "Flows: Blocking").
+// Compile the matching configuration into DNR dynamic rules (docs/design.md "Flows: Blocking").
 // The rules must decide exactly as categorizeHost does; tests/unit/dnr/rules.test.ts checks that
 // against a reference DNR evaluator.
 //
@@ -198,7 +198,7 @@ function categoryRule(id: number, domains: string[], exclusions: string[], block
     action: { type: 'redirect', redirect: { regexSubstitution: `${blockPageUrl}#\\0` } },
     condition: {
       // '^.+$' matches the whole URL so `\0` carries it unchanged into the fragment
-      // (verified in Chromium 156 and Firefox 153, shared/BROWSERS.md).
+      // (verified in Chromium 156 and Firefox 153, docs/browsers.md).
       regexFilter: '^.+$',
       requestDomains: domains,
       ...(exclusions.length > 0 ? { excludedRequestDomains: exclusions } : {}),

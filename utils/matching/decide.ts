@@ -3,7 +3,8 @@
  * the options page's URL tester and the tallies all ask here, never the browser.
  */
 import { categorizeHost, matchUrlKeyword, normalizeLookupHost, type HostIndex, type LiveUnlock } from './host-index';
-import type { CategoryInfo, UrlDecision } from '../messages/protocol';
+import type { CategoryInfo, UrlDecision } from '../messages/types';
+import { isUnder } from './labels';
 
 export interface DecideInput {
   url: string;
@@ -15,7 +16,6 @@ export interface DecideInput {
   now: number;
 }
 
-const under = (host: string, entry: string) => host === entry || host.endsWith(`.${entry}`);
 
 /** The http(s) host of a URL typed or received as text, or null. */
 export function webHost(url: string): string | null {
@@ -45,7 +45,7 @@ export function decideUrl(input: DecideInput): UrlDecision {
   // What decides: a blocking finding first (host, then keyword), else whatever was found.
   const finding = [hostFinding, keywordFinding].find((f) => f?.mode === 'block') ?? hostFinding ?? keywordFinding;
   const blockedInWorkTime = finding?.mode === 'block';
-  const unlocked = input.unlocks.find((u) => u.until > input.now && under(host, u.host));
+  const unlocked = input.unlocks.find((u) => u.until > input.now && isUnder(host, u.host));
   return {
     ...base,
     valid: true,

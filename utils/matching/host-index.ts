@@ -1,13 +1,13 @@
 // Which category does a host belong to? The pure matching core (no browser API).
 //
-// Semantics (DESIGN.md "Policy"): a domain entry matches that host and every subdomain, by
+// Semantics (docs/design.md "Policy"): a domain entry matches that host and every subdomain, by
 // whole labels (`taobao.com` matches `item.taobao.com`, never `nottaobao.com`). `allow` wins
 // over every category, even over a more specific category entry, as the DNR allow rules of
 // higher priority do. Among categories the most specific entry wins; on a tie, the first
 // category in order. Categories whose mode is 'off' take no part at all: switching a
 // category off must not exempt its hosts from another category that also lists them.
 
-export type Mode = 'block' | 'log' | 'off';
+import type { Mode } from '../policy/constants';
 
 export interface CategoryRuleSet {
   id: string;

@@ -1,5 +1,5 @@
 /** Temporary access from the block page: the background decides, never the page (issue #6). */
-import type { UnlockRefusal } from '../messages/protocol';
+import type { UnlockRefusal } from '../messages/types';
 
 /** At least this many characters of reason, counted as characters so Chinese works. */
 export const MIN_REASON_CHARS = 4;

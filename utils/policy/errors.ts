@@ -1,7 +1,7 @@
 // Turns zod issues into PolicyErrors: a JSON path the admin can find in their file, and a
 // message key with arguments that _locales turns into a sentence they can act on.
 import * as z from 'zod';
-import type { PolicyError, PolicyErrorKey } from './schema';
+import type { PolicyError, PolicyErrorKey } from './types';
 import { quotePolicyValue } from './fields';
 
 type Segment = PropertyKey;

@@ -3,7 +3,7 @@
 // report it in the admin's language (see policy-issues.ts).
 import * as z from 'zod';
 import { normalizeHostEntry, type HostErrorReason } from '../matching/host';
-import type { PolicyErrorKey } from './schema';
+import type { PolicyErrorKey } from './types';
 
 type Ctx = z.core.$RefinementCtx;
 

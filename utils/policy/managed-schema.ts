@@ -1,6 +1,6 @@
 // Chrome's managed_schema.json (storage.managed_schema in the manifest), generated from the
 // policy's zod schema so the two cannot drift. Chrome accepts only a strict subset of JSON
-// Schema and refuses to load the extension otherwise (STYLE.md §6), so zod's output is
+// Schema and refuses to load the extension otherwise (docs/architecture.md, "Chrome's managed schema"), so zod's output is
 // rebuilt from an allow-list of keywords, and anything Chrome cannot express is a build
 // error rather than a schema Chrome rejects on the school's PCs.
 import * as z from 'zod';

@@ -1,13 +1,15 @@
 /**
- * The effective configuration (DESIGN "Effective configuration"):
+ * The effective configuration (docs/design.md "Effective configuration"):
  *   built-in defaults ← teacher's own settings (only keys the policy does not set, none when
  *   the policy locks settings) ← managed policy.
  * Each top-level key, and each built-in category, remembers where its value came from, so the
  * options page can mark managed keys and explain a decision.
  */
 import { BUILTIN_ALLOW, BUILTIN_LISTS, type BuiltinList } from '../matching/lists';
-import { CATEGORY_IDS, DEFAULTS, type CategoryId, type Mode, type Policy, type ResolvedPolicy } from './schema';
+import { DEFAULTS, type Policy, type ResolvedPolicy } from './schema';
+import { CATEGORY_IDS, type CategoryId, type Mode } from './constants';
 import type { CategoryRuleSet, MatchConfig } from '../matching/host-index';
+import { isUnder } from '../matching/labels';
 
 export type Source = 'default' | 'teacher' | 'policy';
 export type TopKey = keyof ResolvedPolicy;
@@ -75,7 +77,6 @@ export function resolveConfig(policy: Policy | null, teacher: TeacherSettings | 
   return { values, sources, locked };
 }
 
-const under = (host: string, entry: string) => host === entry || host.endsWith(`.${entry}`);
 
 /**
  * The matching input for the classifier and the rule compiler.
@@ -107,7 +108,7 @@ export function buildMatchConfig(values: ResolvedPolicy, lists: Record<CategoryI
   for (const id of CATEGORY_IDS) {
     const setting = values.categories[id];
     const removed = setting.remove;
-    const builtin = lists[id].domains.filter((d) => !removed.some((r) => under(d, r)));
+    const builtin = lists[id].domains.filter((d) => !removed.some((r) => isUnder(d, r)));
     const domains = [...new Set(builtin)];
     const inBuiltin = new Set(domains);
     for (const entry of setting.add) if (!inBuiltin.has(entry)) domains.push(entry); // `add` is de-duplicated by the schema

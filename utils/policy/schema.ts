@@ -1,4 +1,4 @@
-// The policy: the admin contract of DESIGN.md ("The policy") as one zod schema that types
+// The policy: the admin contract of docs/design.md ("The policy") as one zod schema that types
 // it, parses it at run time and generates Chrome's managed_schema.json; the built-in
 // defaults; and the parse that never throws.
 //
@@ -9,7 +9,8 @@
 // Chrome's managed schema cannot express them (see managed-schema.ts).
 import * as z from 'zod';
 import { formatMessage, type ChromeMessages } from '../i18n/format-message';
-import type { POLICY_ERROR_KEYS } from './error-keys';
+import { CATEGORY_IDS, MODES, WEEKDAYS, type CategoryId, type Weekday } from './constants';
+import type { PolicyError } from './types';
 import {
   dateOrRangeSchema,
   dateSchema,
@@ -21,24 +22,12 @@ import {
 } from './fields';
 import { toPolicyErrors } from './errors';
 
-export type PolicyErrorKey = (typeof POLICY_ERROR_KEYS)[number];
-
-/** One problem in a policy: where (`schedule.weekly.mon[1]`; '' for the whole policy), and a _locales message key with its substitutions. */
-export type PolicyError = { path: string; key: PolicyErrorKey; args: string[] };
 
 // ---- The schema ----
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-
-export const CATEGORY_IDS = ['shopping', 'games', 'redPacket', 'webChat', 'video', 'social', 'lottery'] as const;
-export type CategoryId = (typeof CATEGORY_IDS)[number];
-
-export const MODES = ['block', 'log', 'off'] as const;
 export const modeSchema = z
   .enum(MODES)
   .describe('"block": blocked in work time; "log": allowed and counted; "off": ignored.');
-export type Mode = z.infer<typeof modeSchema>;
 
 const weekly = z
   .strictObject(
@@ -199,7 +188,7 @@ export type ParsePolicyResult = { ok: true; policy: Policy } | { ok: false; erro
 
 /**
  * Validates and normalises a policy as read from managed storage or a file. Never throws:
- * a bad policy must be reported while the last good one stays in force (DESIGN.md,
+ * a bad policy must be reported while the last good one stays in force (docs/design.md,
  * principle 5). All errors are returned, not only the first, so one round of fixes does.
  */
 export function parsePolicy(input: unknown): ParsePolicyResult {

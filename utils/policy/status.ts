@@ -1,4 +1,4 @@
-import type { PolicyError } from './schema';
+import type { PolicyError } from './types';
 
 /** What the options page and popup show about the managed policy on this PC. */
 export interface PolicyStatus {

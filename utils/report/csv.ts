@@ -5,7 +5,7 @@
 // - Formula injection: a host or category name is text from a policy or a tally; a cell that
 //   starts with = + - @ (or a tab / CR, which Excel also strips before evaluating) is
 //   prefixed with an apostrophe so a spreadsheet shows it rather than runs it.
-import type { UsageRow } from '../tallies/types';
+import { OTHER, type UsageRow } from '../tallies/types';
 
 const BOM = '\ufeff';
 const CRLF = '\r\n';
@@ -34,7 +34,7 @@ export function csvMinutes(workSeconds: number): number {
 export function buildUsageCsv(rows: UsageRow[], headers: string[], categoryName: (id: string) => string): string {
   const lines = [csvLine(headers)];
   for (const row of rows) {
-    const host = row.host === '(other)' ? categoryName('(other)') : row.host;
+    const host = row.host === OTHER ? categoryName(OTHER) : row.host;
     lines.push(csvLine([row.day, host, categoryName(row.category), csvMinutes(row.workSeconds), row.visits, row.blocked, row.unlocks]));
   }
   return BOM + lines.join(CRLF) + CRLF;

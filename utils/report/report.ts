@@ -1,6 +1,6 @@
 // Shapes a date range's usage rows for the options page: totals per host and category for
 // the table, and per-day category totals for the stacked chart.
-import type { CategoryTotal, ReportResponse } from '../messages/protocol';
+import type { CategoryTotal, ReportResponse } from '../messages/types';
 import { addDaysToKey } from '../time/day-key';
 import { OTHER, ZERO_COUNTS, type Counts, type HostTotal, type UsageRow } from '../tallies/types';
 

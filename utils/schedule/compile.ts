@@ -2,9 +2,8 @@
 // isWorkTime runs on every navigation, so strings are not re-parsed each time.
 // The policy hands over a new object whenever it changes, so a WeakMap keyed by the
 // object is a correct cache and lets old policies be collected.
-import type { DayDescription, Period, Schedule, Weekday } from './work-time';
-
-const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+import { WEEKDAYS, type Weekday } from '../policy/constants';
+import type { DayDescription, Period, Schedule } from './types';
 
 /** A day's answer plus its work spans as instants, adjacent periods already joined. */
 export interface DayEntry {

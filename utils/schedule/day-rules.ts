@@ -4,7 +4,8 @@ import { hasOfficialData, officialDay } from './official-calendar';
 import { compiledSchedule, isExtraHoliday, MAX_CACHED_DAYS } from './compile';
 import type { CompiledSchedule, DayEntry } from './compile';
 import { instantOnDay, weekdayOfKey, yearOfKey } from '../time/day-key';
-import type { DayDescription, Period, Schedule, Weekday } from './work-time';
+import type { Weekday } from '../policy/constants';
+import type { DayDescription, Period, Schedule } from './types';
 
 const MONDAY_TO_FRIDAY: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
 

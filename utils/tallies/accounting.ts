@@ -1,4 +1,4 @@
-// Time accounting (DESIGN.md, "Time accounting"): which host the teacher had in front of them
+// Time accounting (docs/design.md, "Time accounting"): which host the teacher had in front of them
 // during work time, from timestamped browser events. A pure state machine: no clock, no
 // browser. The background feeds it events, writes the credits with addUsage, and keeps the
 // state (plain JSON) in extension storage between service-worker runs, so a restart loses
@@ -16,7 +16,7 @@
 //
 // Seconds are fractional, ms precision (slice ms / 1000). Nothing is rounded here, so the
 // stored sums match the true totals; the UI rounds when it displays.
-import type { UsageDelta } from './types';
+import type { Clock, UsageDelta } from './types';
 import { workParts } from './work-parts';
 import { timeDelta } from './deltas';
 
@@ -45,13 +45,6 @@ export type AccountingEvent =
   | { type: 'idle'; at: number; idle: boolean }
   /** The alarm checkpoint each minute of work time, and at each work-period boundary. */
   | { type: 'tick'; at: number };
-
-/** Work time as the caller's schedule says; bind it with isWorkTime/nextBoundary from schedule.ts. */
-export interface Clock {
-  isWorkTime(at: number): boolean;
-  /** First instant strictly after `at` where isWorkTime changes; null when none is near. */
-  nextBoundary(at: number): number | null;
-}
 
 /**
  * Maps a real host to the host and category it is tallied under (OTHER for uncategorised

@@ -1,4 +1,4 @@
-// The one Dexie database: per-day usage tallies and the event log (DESIGN.md, "Data").
+// The one Dexie database: per-day usage tallies and the event log (docs/design.md, "Data").
 //
 // Every read below is a where() on a declared index or the primary key, so it is an index range
 // read: no query walks the whole table, and none filters the whole table in JavaScript (topHosts

@@ -3,7 +3,7 @@ import { categorizeHost, type HostIndex } from '../matching/host-index';
 import { OTHER } from './types';
 
 /**
- * The host and category a visit is tallied under (DESIGN "Data": record the minimum):
+ * The host and category a visit is tallied under (docs/design.md "Data": record the minimum):
  * a categorised host under its list entry; an allowed or uncategorised host as "(other)",
  * unless the policy asks for recordOtherHosts, then under its registrable domain by the ICANN
  * section of the Public Suffix List (`alice.github.io` is tallied as `github.io`: the private

@@ -1,4 +1,4 @@
-// The shapes of what Qingfeng tallies on the PC (DESIGN.md, "Data"). Shared by the pure
+// The shapes of what Qingfeng tallies on the PC (docs/design.md, "Data"). Shared by the pure
 // accounting core, which produces deltas, and the database module, which stores them, so
 // neither imports the other.
 
@@ -63,4 +63,11 @@ export interface NewEvent {
   host?: string | null;
   category?: string | null;
   detail?: string | null;
+}
+
+/** Work time as the caller's schedule says; bind it with isWorkTime/nextBoundary from schedule.ts. */
+export interface Clock {
+  isWorkTime(at: number): boolean;
+  /** First instant strictly after `at` where isWorkTime changes; null when none is near. */
+  nextBoundary(at: number): number | null;
 }

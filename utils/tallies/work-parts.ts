@@ -1,5 +1,5 @@
 // Cuts a time slice into its work-time parts, one per local day. Internal to accounting.ts.
-import type { Clock } from './accounting';
+import type { Clock } from './types';
 import { addDaysToKey, localDayKey, localMidnight } from '../time/day-key';
 
 export interface WorkPart {

@@ -1,13 +1,10 @@
 // Local calendar days as 'YYYY-MM-DD' keys. Keys compare correctly as strings.
 // Days are stepped with local Date arithmetic, never by adding 86 400 000 ms, so the code
 // stays right in a zone with daylight saving time even though China has none.
-import type { Weekday } from '../schedule/work-time';
+import type { Weekday } from '../policy/constants';
+import { pad } from './pad';
 
 const WEEKDAY_BY_JS_DAY: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-
-function pad(value: number, width: number): string {
-  return String(value).padStart(width, '0');
-}
 
 function keyOfDate(date: Date): string {
   return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1, 2)}-${pad(date.getDate(), 2)}`;

@@ -1,6 +1,5 @@
 import type { MessageRef } from '../i18n/message-ref';
-
-const pad = (n: number) => String(n).padStart(2, '0');
+import { pad } from './pad';
 
 /** "今天 11:30" / "明天 07:30" / "10月8日 07:30": an instant described against now, local time. */
 export function describeWhen(at: number, now: number): MessageRef {

@@ -1,6 +1,6 @@
 import type { ResolvedPolicy } from '../policy/schema';
-import { CATEGORY_IDS } from '../policy/schema';
-import type { CategoryInfo } from '../messages/protocol';
+import { CATEGORY_IDS } from '../policy/constants';
+import type { CategoryInfo } from '../messages/types';
 
 /** Every category the configuration knows, built-in first, as the pages show them. */
 export function categoryInfos(values: ResolvedPolicy): CategoryInfo[] {

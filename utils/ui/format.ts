@@ -1,12 +1,12 @@
 // Presentation helpers shared by the pages: minutes, category names, day labels, the safe
 // reading of a URL that arrived as data. Pure: the translator and the UI language are
 // arguments, so the pages and the tests call them alike.
-import type { CategoryInfo, CategoryTotal } from '../messages/protocol';
+import type { CategoryInfo, CategoryTotal } from '../messages/types';
 import { OTHER } from '../tallies/types';
 import { weekdayOfKey } from '../time/day-key';
-
-/** The translator's shape (components/i18n.tsx), repeated here so utils/ imports no component. */
-type Translate = (key: string, args?: string[]) => string;
+import { pad } from '../time/pad';
+import type { Translate } from '../i18n/translate';
+import { CATEGORY_IDS } from '../policy/constants';
 
 /** Whole minutes as the pages show them; the tallies keep fractional seconds. */
 export function minutesOf(workSeconds: number): number {
@@ -30,10 +30,8 @@ export function categoryNameById(t: Translate, categories: CategoryInfo[], id: s
   if (id === OTHER) return t('category_other');
   const info = categories.find((c) => c.id === id);
   if (info) return categoryLabel(t, info, lang);
-  // A built-in id has a _locales name; anything else (a custom category the policy no longer
-  // has) shows as its id. Not CATEGORY_IDS: that import would pull zod into the block page.
-  const builtin = /^[A-Za-z]+$/.test(id) ? t(`category_${id}`) : '';
-  return builtin && builtin !== `category_${id}` ? builtin : id;
+  // A custom category the policy no longer has shows as its id.
+  return (CATEGORY_IDS as readonly string[]).includes(id) ? t(`category_${id}`) : id;
 }
 
 /** A tallied host as shown: '(other)' is every uncategorised site together. */
@@ -52,7 +50,6 @@ export function shortDateLabel(t: Translate, day: string): string {
   return t('dateShort', [String(Number(month)), String(Number(date))]);
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
 
 /** "09:41" local time. */
 export function clockTime(at: number): string {
@@ -94,3 +91,6 @@ export function sumByCategory(lists: CategoryTotal[][]): CategoryTotal[] {
     }
   return [...out.values()];
 }
+
+/** An error's message for the page that shows it. */
+export const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));

@@ -1,12 +1,14 @@
 /**
- * The extension pages' one bridge to the browser: the message sender, the translator and
- * the mount. This and utils/tallies/db.ts are the only modules in utils/ that touch a browser API;
+ * The extension pages' one bridge to the browser: the message sender and the mount. This,
+ * utils/i18n/browser-translate.ts and utils/tallies/db.ts are the only modules in utils/ that
+ * touch a browser API;
  * the pages are written against the `Api` interface and `Translate`, so they render in tests
  * with mocks and no background.
  */
 import { render, type ComponentChild } from 'preact';
 import { browser } from 'wxt/browser';
-import { I18nContext, type Translate } from '@/components/i18n';
+import { I18nContext } from '@/components/i18n';
+import { browserTranslate } from '../i18n/browser-translate';
 import type { Request, RequestType, Responses } from '../messages/protocol';
 
 export type Api = {
@@ -36,13 +38,9 @@ export const api: Api = {
   deleteAllData: () => send({ type: 'deleteAllData' }),
 };
 
-/** _locales lookup in the browser's UI language; a missing key shows the key, never blank. */
-export const translate: Translate = (key, args) =>
-  (browser.i18n.getMessage as (k: string, a?: string[]) => string)(key, args) || key;
-
 /** Renders a page with the translator in context, the document language and title set. */
 export function mountPage(page: ComponentChild, titleKey?: string): void {
   document.documentElement.lang = browser.i18n.getUILanguage();
-  if (titleKey) document.title = translate(titleKey);
-  render(<I18nContext.Provider value={translate}>{page}</I18nContext.Provider>, document.getElementById('app')!);
+  if (titleKey) document.title = browserTranslate(titleKey);
+  render(<I18nContext.Provider value={browserTranslate}>{page}</I18nContext.Provider>, document.getElementById('app')!);
 }

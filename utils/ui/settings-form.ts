@@ -2,7 +2,8 @@
 // teacher's own settings (a Policy-shaped object) built back from it. Pure; the background
 // validates what is saved with the policy schema and answers with paths and message keys.
 import type { SettingKey } from '../policy/resolve';
-import { CATEGORY_IDS, WEEKDAYS, type CategoryId, type Mode, type Policy, type ResolvedPolicy, type Weekday } from '../policy/schema';
+import { type Policy, type ResolvedPolicy } from '../policy/schema';
+import { CATEGORY_IDS, WEEKDAYS, type CategoryId, type Mode, type Weekday } from '../policy/constants';
 
 /** The teacher's own block list travels as a custom category with this id. */
 export const MINE_ID = 'mine';

@@ -7,7 +7,7 @@ import { FIREFOX_BIN, FIREFOX_BUILD, FIREFOX_UUID, GECKO_ID } from './constants'
 
 /**
  * Navigates from inside the page and polls until it arrived: a navigation that an extension
- * redirects to a moz-extension:// page makes page.goto time out in Firefox (BROWSERS.md).
+ * redirects to a moz-extension:// page makes page.goto time out in Firefox (docs/browsers.md).
  */
 export async function navigate(page: Page, url: string, expectUrl: (href: string) => boolean = (h) => h === url): Promise<string> {
   const before = await page.evaluate(() => location.href).catch(() => '');

@@ -343,7 +343,7 @@ describe('rulesEqual / rulesFingerprint', () => {
 
 // ---- agreement on real lists ----
 
-const benchDir = new URL('../../../../shared/data/bench/', import.meta.url);
+const benchDir = new URL('../../../bench/data/', import.meta.url);
 
 function readLines(name: string): string[] {
   return readFileSync(new URL(name, benchDir), 'utf8').split('\n').filter((line) => line !== '');
@@ -360,9 +360,8 @@ function random(seed: number): () => number {
 }
 
 describe('agreement: compiled rules decide as categorizeHost does', () => {
-  test('the shared data directory beside the repository holds the lists', () => {
-    // Relative to the checkout (../shared/data/bench), wherever it is cloned: CI clones elsewhere.
-    expect(fileURLToPath(benchDir).endsWith('/shared/data/bench/')).toBe(true);
+  test("the repository's bench data holds the lists", () => {
+    expect(fileURLToPath(benchDir).endsWith('/bench/data/')).toBe(true);
     expect(readLines('ut1_categorised.tsv').length).toBeGreaterThan(100_000);
   });
 

@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import * as z from 'zod';
 import { buildManagedSchema, isRe2Pattern, toManagedSchema } from '../../../utils/policy/managed-schema';
-import { CATEGORY_IDS, policySchema } from '../../../utils/policy/schema';
+import { policySchema } from '../../../utils/policy/schema';
+import { CATEGORY_IDS } from '../../../utils/policy/constants';
 
-// Chrome's rules for managed_schema.json (STYLE.md §6), checked independently of the
+// Chrome's rules for managed_schema.json (docs/architecture.md, "Chrome's managed schema"), checked independently of the
 // generator: a violation makes Chrome refuse to load the extension on every school PC.
 const CHROME_TYPES = new Set(['object', 'array', 'string', 'integer', 'number', 'boolean']);
 const ALLOWED_KEYS = new Set(['type', 'description', 'properties', 'additionalProperties', 'items', 'enum', 'pattern', 'minimum', 'maximum', 'required']);

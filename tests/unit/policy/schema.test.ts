@@ -1,13 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { normalizeHostEntry } from '../../../utils/matching/host';
-import {
-  CATEGORY_IDS,
-  DEFAULTS,
-  WEEKDAYS,
-  parsePolicy,
-  type Policy,
-} from '../../../utils/policy/schema';
+import { DEFAULTS, parsePolicy, type Policy } from '../../../utils/policy/schema';
+import { CATEGORY_IDS, WEEKDAYS } from '../../../utils/policy/constants';
 import designExample from '../support/fixtures/design-example-policy.json';
 import { INVALID_CASES } from '../support/fixtures/policy-cases';
 
@@ -18,7 +13,7 @@ function parsed(input: unknown): Policy {
 }
 
 describe('valid policies', () => {
-  test('the example policy of DESIGN.md parses unchanged', () => {
+  test('the example policy of docs/design.md parses unchanged', () => {
     expect(parsePolicy(designExample)).toEqual({ ok: true, policy: designExample });
   });
 
@@ -84,7 +79,7 @@ describe('normalisation, as the admin writes hosts', () => {
 });
 
 describe('DEFAULTS', () => {
-  test('match DESIGN.md', () => {
+  test('match docs/design.md', () => {
     const workday = ['07:30-11:30', '13:30-17:30'];
     expect(DEFAULTS.schedule.weekly).toEqual({ mon: workday, tue: workday, wed: workday, thu: workday, fri: workday, sat: [], sun: [] });
     expect(DEFAULTS.schedule).toMatchObject({ officialCalendar: 'cn', holidays: [], workdays: [] });

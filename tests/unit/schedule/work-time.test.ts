@@ -1,15 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import chineseDays from 'chinese-days';
-import {
-  calendarStatus,
-  describeDay,
-  isWorkTime,
-  nextBoundary,
-  periodsForDay,
-  type Schedule,
-  type Weekday,
-} from '../../../utils/schedule/work-time';
+import { calendarStatus, describeDay, isWorkTime, nextBoundary, periodsForDay } from '../../../utils/schedule/work-time';
+import { type Weekday } from '../../../utils/policy/constants';
+import { type Schedule } from '../../../utils/schedule/types';
 import { hasOfficialData, officialDay } from '../../../utils/schedule/official-calendar';
 import { localDayKey, localMidnight } from '../../../utils/time/day-key';
 

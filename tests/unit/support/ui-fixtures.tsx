@@ -6,7 +6,7 @@ import { vi } from 'vitest';
 import { I18nContext, LangContext, type Translate } from '@/components/i18n';
 import { formatMessage, type ChromeMessages } from '@/utils/i18n/format-message';
 import type { Api } from '@/utils/ui/page-runtime';
-import type { CategoryInfo, StatusResponse } from '@/utils/messages/protocol';
+import type { CategoryInfo, StatusResponse } from '@/utils/messages/types';
 import { INITIAL_POLICY_STATUS } from '@/utils/policy/status';
 import zhCN from '../../../public/_locales/zh_CN/messages.json';
 

@@ -1,17 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import {
-  MAX_SLICE_MS,
-  initialAccountingState,
-  isCreditable,
-  step,
-  type AccountingEvent,
-  type AccountingState,
-  type Classifier,
-  type Clock,
-} from '../../../utils/tallies/accounting';
+import { MAX_SLICE_MS, initialAccountingState, isCreditable, step, type AccountingEvent, type AccountingState, type Classifier } from '../../../utils/tallies/accounting';
+import { type Clock } from '../../../utils/tallies/types';
 import { blockedDelta, unlockDelta, visitDelta } from '../../../utils/tallies/deltas';
-import { isWorkTime, nextBoundary, type Schedule } from '../../../utils/schedule/work-time';
+import { isWorkTime, nextBoundary } from '../../../utils/schedule/work-time';
+import { type Schedule } from '../../../utils/schedule/types';
 import { localDayKey } from '../../../utils/time/day-key';
 import { OTHER, type UsageDelta } from '../../../utils/tallies/types';
 

@@ -1,4 +1,4 @@
-// What a visit is tallied under (DESIGN "Data": record the minimum).
+// What a visit is tallied under (docs/design.md "Data": record the minimum).
 import { describe, expect, test } from 'vitest';
 import { buildHostIndex } from '@/utils/matching/host-index';
 import { tallyTarget } from '@/utils/tallies/target';

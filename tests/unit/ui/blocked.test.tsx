@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { Blocked, type BlockedProps } from '@/entrypoints/blocked/Blocked';
-import type { BlockInfo } from '@/utils/messages/protocol';
+import type { BlockInfo } from '@/utils/messages/types';
 import { at, mockApi, renderPage } from '../support/ui-fixtures';
 
 afterEach(cleanup);

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/pr
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { Options } from '@/entrypoints/options/Options';
 import { resolveConfig } from '@/utils/policy/resolve';
-import type { ReportExport, ReportResponse, SettingsResponse } from '@/utils/messages/protocol';
+import type { ReportExport, ReportResponse, SettingsResponse } from '@/utils/messages/types';
 import { summarizeReport } from '@/utils/report/report';
 import type { UsageRow } from '@/utils/tallies/types';
 import type { Policy } from '@/utils/policy/schema';

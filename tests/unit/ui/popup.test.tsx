@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, expect, test, vi } from 'vitest';
 import { Popup } from '@/entrypoints/popup/Popup';
-import type { TodayResponse, WeekResponse } from '@/utils/messages/protocol';
+import type { TodayResponse, WeekResponse } from '@/utils/messages/types';
 import { CATEGORIES, STATUS, at, mockApi, renderPage } from '../support/ui-fixtures';
 
 afterEach(cleanup);
