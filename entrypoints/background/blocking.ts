@@ -4,21 +4,25 @@
  */
 import { browser } from 'wxt/browser';
 import { buildMatchConfig } from '@/utils/policy/resolve';
-import { decideUrl } from '@/utils/matching/decide';
 import type { DnrRule } from '@/utils/dnr/types';
 import { DEFAULTS } from '@/utils/policy/schema';
 import { compileBlockRules, rulesFingerprint, type RuleLimitError } from '@/utils/dnr/rules';
-import { isWorkTime, nextBoundary } from '@/utils/schedule/work-time';
-import type { MatchConfig, LiveUnlock } from '@/utils/matching/host-index';
-import { armCheckpoint, armUnlockExpiry } from './alarms';
+import type { HostIndex, LiveUnlock, MatchConfig } from '@/utils/matching/host-index';
 import type { Context } from './context';
 import { dnrLimits, installedRuleIds, replaceDynamicRules } from './dnr';
-import { blockingState, unlocks as unlockStore } from './storage';
+import { blockingState } from './storage';
 
 export const blockPageUrl = () => browser.runtime.getURL('/blocked.html');
 
-function compile(match: MatchConfig, now: number, live: LiveUnlock[]) {
-  return compileBlockRules(match, { blockPageUrl: blockPageUrl(), limits: dnrLimits(), now, unlocks: live });
+function compile(match: MatchConfig, index: HostIndex | undefined, now: number, live: readonly LiveUnlock[]) {
+  return compileBlockRules(match, { blockPageUrl: blockPageUrl(), limits: dnrLimits(), now, unlocks: [...live], ...(index ? { index } : {}) });
+}
+
+export interface BlockingOutcome {
+  /** The rules the configuration (with `live`) compiles to are what the browser holds. */
+  applied: boolean;
+  /** A work period has begun, or the rules changed within one: open tabs need a look. */
+  rulesStartedOrChanged: boolean;
 }
 
 /**
@@ -26,25 +30,21 @@ function compile(match: MatchConfig, now: number, live: LiveUnlock[]) {
  * browser's limits, the rules already installed stay; if none are, the built-in defaults are
  * installed, so protection is never dropped (docs/design.md principle 5).
  */
-export async function applyBlocking(ctx: Context, now: number): Promise<void> {
+export async function applyBlocking(ctx: Context, now: number, inWorkTime: boolean, live: readonly LiveUnlock[]): Promise<BlockingOutcome> {
   const previous = await blockingState.getValue();
-  const inWorkTime = isWorkTime(ctx.config.values.schedule, now);
-  // Unlocks end with their time, and with the work period.
-  const live = inWorkTime ? (await unlockStore.getValue()).filter((u) => u.until > now) : [];
-  await unlockStore.setValue(live);
   let rules: DnrRule[] = [];
   let errors: RuleLimitError[] = [];
   if (inWorkTime) {
-    const compiled = compile(ctx.match, now, live);
+    const compiled = compile(ctx.match, ctx.index, now, live);
     if (compiled.ok) {
       rules = compiled.rules;
     } else {
       errors = compiled.errors;
       if (previous.inForce && previous.fingerprint !== null) {
         await blockingState.setValue({ ...previous, errors, checkedAt: now });
-        return;
+        return { applied: false, rulesStartedOrChanged: false };
       }
-      const fallback = compile(buildMatchConfig(DEFAULTS), now, []);
+      const fallback = compile(buildMatchConfig(DEFAULTS), undefined, now, []);
       rules = fallback.ok ? fallback.rules : [];
     }
   }
@@ -58,22 +58,6 @@ export async function applyBlocking(ctx: Context, now: number): Promise<void> {
     checkedAt: now,
     since: inWorkTime === previous.inForce ? previous.since : now,
   });
-  await armCheckpoint(inWorkTime);
-  await armUnlockExpiry(live.length === 0 ? null : Math.min(...live.map((u) => u.until)));
-  // A work period has begun, or the rules changed within one (an unlock ended, the policy
-  // blocked more): pages open on sites blocked now go to the block page.
   const rulesChanged = previous.fingerprint !== null && fingerprint !== previous.fingerprint;
-  if (inWorkTime && (!previous.inForce || rulesChanged)) await sendOpenTabsToBlockPage(ctx, now, live);
-}
-
-async function sendOpenTabsToBlockPage(ctx: Context, now: number, live: LiveUnlock[]): Promise<void> {
-  const schedule = ctx.config.values.schedule;
-  const blockedNow = (url: string) =>
-    decideUrl({ url, index: ctx.index, categories: ctx.categories, workTime: true, nextBoundary: nextBoundary(schedule, now), unlocks: live, now }).blockedNow;
-  const tabs = await browser.tabs.query({ url: ['http://*/*', 'https://*/*'] });
-  await Promise.all(
-    tabs
-      .filter((tab) => tab.id !== undefined && tab.url !== undefined && blockedNow(tab.url))
-      .map((tab) => browser.tabs.update(tab.id!, { url: `${blockPageUrl()}#${tab.url}` }).catch(() => undefined)),
-  );
+  return { applied: errors.length === 0, rulesStartedOrChanged: inWorkTime && (!previous.inForce || rulesChanged) };
 }

@@ -1,25 +1,37 @@
+/**
+ * Brings the rules, alarms and badge in line with the time and the configuration: the one
+ * place that orders the background's single-purpose modules.
+ */
 import { calendarStatus, isWorkTime, nextBoundary } from '@/utils/schedule/work-time';
 import type { StatusResponse } from '@/utils/messages/types';
 import { countEvents } from '@/utils/tallies/db';
 import { localDayKey } from '@/utils/time/day-key';
-import { armBoundaryAlarm } from './alarms';
+import { armBoundaryAlarm, armCheckpoint, armUnlockExpiry } from './alarms';
 import { updateBadge } from './badge';
 import { applyBlocking } from './blocking';
 import { currentContext, invalidateContext } from './context';
+import { keepLiveUnlocks } from './live-unlocks';
 import { refreshPolicy } from './policy-manager';
-import { blockingState, lastGoodPolicy, policyStatus, storageProblem } from './storage';
-import { prune, tallyDb } from './tallies';
+import { blockingState, policyStatus, storageProblem } from './storage';
+import { sendOpenTabsToBlockPage } from './tab-sweep';
+import { prune, tallyDb } from './tally-db';
 
-async function applyConfig(): Promise<void> {
+/** Applies the configuration in force at this instant; true when the browser holds exactly its rules. */
+async function applyConfig(): Promise<boolean> {
   const now = Date.now();
-  invalidateContext();
   const ctx = await currentContext();
-  await applyBlocking(ctx, now);
+  const inWorkTime = isWorkTime(ctx.config.values.schedule, now);
+  const live = await keepLiveUnlocks(now, inWorkTime);
+  const outcome = await applyBlocking(ctx, now, inWorkTime, live);
+  await armCheckpoint(inWorkTime);
+  await armUnlockExpiry(live.length === 0 ? null : Math.min(...live.map((u) => u.until)));
+  if (outcome.rulesStartedOrChanged) await sendOpenTabsToBlockPage(ctx, now, live);
   const boundary = await armBoundaryAlarm(ctx.config.values.schedule, now);
   // The badge is a view: a failure there must not stop the reconcile.
   await refreshBadge(now, boundary).catch((error: unknown) => console.warn('[qingfeng] badge not updated', error));
   // Pruning is housekeeping: a database problem must not stop the reconcile (tallyDb() resets a broken one).
   await prune(now, ctx.config.values.retentionDays).catch((error: unknown) => console.warn('[qingfeng] prune failed', error));
+  return outcome.applied;
 }
 
 /** The badge after anything that changes rules-in-force or today's blocked count. */
@@ -34,29 +46,39 @@ export async function refreshBadge(now = Date.now(), boundary?: number | null): 
   });
 }
 
-let queue: Promise<void> = Promise.resolve();
+let queue: Promise<unknown> = Promise.resolve();
 /** Reconciles run one at a time: start-up, install and wake often arrive together. */
-function serialised(task: () => Promise<void>): Promise<void> {
-  queue = queue.then(task, task);
-  return queue;
+function serialised<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
 }
 
 /**
- * Brings the rules and alarms in line with the time and the configuration. With
- * `readPolicy`, first applies the cached last good policy (Chromium answers storage.managed
- * only ~3 s after start-up: no unprotected window), then reads managed storage and applies
- * again if it changed.
+ * Brings the rules and alarms in line with the time and the configuration in force; the
+ * configuration is rebuilt only when it changed (a boundary, a wake or an unlock's end
+ * changes the time, not the configuration). With `readPolicy`, first applies the cached last
+ * good policy (Chromium answers storage.managed only ~3 s after start-up: no unprotected
+ * window), then reads managed storage and applies again if the policy changed. Resolves to
+ * whether the browser holds exactly the rules of the configuration.
  */
-export function reconcile(reason: string, readPolicy = true): Promise<void> {
+export function reconcile(reason: string, readPolicy = true): Promise<boolean> {
   return serialised(async () => {
     // Protection first: the rules do not wait on the database or the policy read.
-    await applyConfig();
-    if (!readPolicy) return;
-    const before = JSON.stringify(await lastGoodPolicy.getValue());
-    const { policy } = await refreshPolicy(Date.now());
-    if (JSON.stringify(policy) !== before) await applyConfig();
+    let applied = await applyConfig();
+    if (readPolicy && (await refreshPolicy(Date.now())).changed) {
+      invalidateContext();
+      applied = await applyConfig();
+    }
     console.info(`[qingfeng] reconciled (${reason})`);
+    return applied;
   });
+}
+
+/** After the teacher's settings changed: rebuild the configuration, then reconcile. */
+export function reconcileNewSettings(): Promise<boolean> {
+  invalidateContext();
+  return reconcile('settings change', false);
 }
 
 export async function getStatus(): Promise<StatusResponse> {

@@ -3,7 +3,9 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { BOUNDARY_ALARM, CHECKPOINT_ALARM, UNLOCK_ALARM } from './alarms';
 import { reconcile } from './controller';
 import { handleMessage } from './messages';
-import { feedAccounting, focusedTabHost, recordVisit, syncFocus, tallyDb } from './tallies';
+import { feedAccounting, focusedTabHost, syncFocus } from './accounting-feed';
+import { recordVisit } from './records';
+import { tallyDb } from './tally-db';
 
 const IDLE_SECONDS = 60;
 

@@ -1,15 +1,16 @@
 import { browser, type Browser } from 'wxt/browser';
 import { parseRequest, type ErrorResponse, type Request, type Responses } from '@/utils/messages/protocol';
-import { describeBlock, requestUnlock } from './block-page';
-import { getStatus, reconcile, refreshBadge } from './controller';
+import { describeBlock, reportBlocked, requestUnlock } from './block-page';
+import { getStatus } from './controller';
+import { report, reportRows, today, week } from './queries';
 import { deleteAllData, getSettings, saveTeacherSettings, testUrl } from './settings';
-import { recordBlocked, report, reportRows, today, week } from './tallies';
 
 /** Only the extension's own pages may call the background (not web pages, not content). */
 function isOwnPage(sender: Browser.runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
 }
 
+/** Routes a request to its handler; the handlers do the work, including any reconcile. */
 async function dispatch(request: Request): Promise<Responses[Request['type']]> {
   const now = Date.now();
   switch (request.type) {
@@ -17,17 +18,10 @@ async function dispatch(request: Request): Promise<Responses[Request['type']]> {
       return getStatus();
     case 'describeBlock':
       return describeBlock(request.url, now);
-    case 'reportBlocked': {
-      const attemptsToday = await recordBlocked(request.url, now);
-      await refreshBadge(now).catch(() => undefined);
-      return { attemptsToday };
-    }
-    case 'requestUnlock': {
-      const result = await requestUnlock(request.url, request.reason, request.minutes, now);
-      // The new allow rule must be installed before the page returns to the site.
-      if (result.ok) await reconcile('unlock', false);
-      return result;
-    }
+    case 'reportBlocked':
+      return reportBlocked(request.url, now);
+    case 'requestUnlock':
+      return requestUnlock(request.url, request.reason, request.minutes, now);
     case 'getToday':
       return today(now);
     case 'getWeek':
@@ -38,11 +32,8 @@ async function dispatch(request: Request): Promise<Responses[Request['type']]> {
       return reportRows(request.from, request.to);
     case 'getSettings':
       return getSettings();
-    case 'saveTeacherSettings': {
-      const result = await saveTeacherSettings(request.settings);
-      if (result.ok) await reconcile('settings change', false);
-      return result;
-    }
+    case 'saveTeacherSettings':
+      return saveTeacherSettings(request.settings);
     case 'testUrl':
       return testUrl(request.url, now);
     case 'deleteAllData':

@@ -14,11 +14,12 @@ import { lastGoodPolicy, policyStatus } from './storage';
  *   may lower the school's protection. A school that wants the defaults back pushes a
  *   policy that sets nothing but the defaults (docs/deploy.*.md).
  */
-export async function refreshPolicy(now: number): Promise<{ policy: Policy | null; status: PolicyStatus }> {
+export async function refreshPolicy(now: number): Promise<{ policy: Policy | null; status: PolicyStatus; changed: boolean }> {
   const read = await readManagedStorage();
   const previous = await policyStatus.getValue();
   let policy = await lastGoodPolicy.getValue();
   let status: PolicyStatus;
+  let changed = false;
 
   if (read.kind === 'absent') {
     status =
@@ -30,7 +31,7 @@ export async function refreshPolicy(now: number): Promise<{ policy: Policy | nul
   } else {
     const parsed = parsePolicy(read.raw);
     if (parsed.ok) {
-      const changed = JSON.stringify(parsed.policy) !== JSON.stringify(policy);
+      changed = JSON.stringify(parsed.policy) !== JSON.stringify(policy);
       policy = parsed.policy;
       status = {
         present: true,
@@ -47,5 +48,5 @@ export async function refreshPolicy(now: number): Promise<{ policy: Policy | nul
   }
   await lastGoodPolicy.setValue(policy);
   await policyStatus.setValue(status);
-  return { policy, status };
+  return { policy, status, changed };
 }

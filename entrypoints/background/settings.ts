@@ -6,7 +6,8 @@ import { parsePolicy } from '@/utils/policy/schema';
 import { type CategoryId } from '@/utils/policy/constants';
 import { currentContext, decideNow } from './context';
 import { policyStatus, teacherSettings } from './storage';
-import { tallyDb } from './tallies';
+import { reconcileNewSettings } from './controller';
+import { tallyDb } from './tally-db';
 
 export async function getSettings(): Promise<SettingsResponse> {
   const ctx = await currentContext();
@@ -28,6 +29,7 @@ export async function saveTeacherSettings(input: unknown): Promise<SaveSettingsR
   const refused = touched.filter((key) => (locked as string[]).includes(key) && valueAt(parsed.policy, key) !== valueAt(stored, key));
   if (refused.length > 0) return { ok: false, errors: refused.map((path) => ({ path, key: 'settingsLocked', args: [path] })) };
   await teacherSettings.setValue(parsed.policy);
+  await reconcileNewSettings();
   return { ok: true };
 }
 

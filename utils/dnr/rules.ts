@@ -38,6 +38,8 @@ export interface CompileOptions {
   /** Epoch ms; unlocks with `until <= now` are left out. Required with `unlocks`. */
   now?: number;
   limits: DnrLimits;
+  /** The index built from the same config, when the caller has it: building one costs ~0.1 s at 113k entries. */
+  index?: HostIndex;
 }
 
 export interface RuleStats {
@@ -72,7 +74,7 @@ export type CompileResult =
   | { ok: false; errors: RuleLimitError[] };
 
 export function compileBlockRules(config: MatchConfig, options: CompileOptions): CompileResult {
-  const index = buildHostIndex(config);
+  const index = options.index ?? buildHostIndex(config);
   const idErrors: RuleLimitError[] = [];
   const categoryRules = compileCategoryRules(config, index, options, idErrors);
   const keywordRules = compileKeywordRules(config, options.blockPageUrl, idErrors);

@@ -2,7 +2,8 @@
  * Why a URL is or is not blocked, in the same terms the compiled rules decide: the block page,
  * the options page's URL tester and the tallies all ask here, never the browser.
  */
-import { categorizeHost, matchUrlKeyword, normalizeLookupHost, type HostIndex, type LiveUnlock } from './host-index';
+import { categorizeHost, matchUrlKeyword, type HostIndex, type LiveUnlock } from './host-index';
+import { webHost } from './web-host';
 import type { CategoryInfo, UrlDecision } from '../messages/types';
 import { isUnder } from './labels';
 
@@ -14,18 +15,6 @@ export interface DecideInput {
   nextBoundary: number | null;
   unlocks: readonly LiveUnlock[];
   now: number;
-}
-
-
-/** The http(s) host of a URL typed or received as text, or null. */
-export function webHost(url: string): string | null {
-  try {
-    const parsed = new URL(url.trim());
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
-    return normalizeLookupHost(parsed.hostname);
-  } catch {
-    return null;
-  }
 }
 
 export function decideUrl(input: DecideInput): UrlDecision {

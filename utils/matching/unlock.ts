@@ -15,7 +15,8 @@ export interface UnlockPolicy {
 export interface UnlockCheck {
   policy: UnlockPolicy;
   workTime: boolean;
-  blockedInWorkTime: boolean;
+  /** The URL is blocked at this instant: work time, a blocking rule, no live unlock over it. */
+  blockedNow: boolean;
   usedToday: number;
   /** Omitted when only asking whether the form may be shown. */
   reason?: string;
@@ -26,7 +27,7 @@ export interface UnlockCheck {
 export function unlockRefusal(check: UnlockCheck): UnlockRefusal | null {
   if (!check.policy.enabled) return 'disabled';
   if (!check.workTime) return 'notWorkTime';
-  if (!check.blockedInWorkTime) return 'notBlocked';
+  if (!check.blockedNow) return 'notBlocked';
   if (check.usedToday >= check.policy.maxPerDay) return 'quota';
   if (check.reason !== undefined && reasonLength(check.reason) < MIN_REASON_CHARS) return 'reasonTooShort';
   if (check.minutes !== undefined && (check.minutes < 1 || check.minutes > check.policy.minutes)) return 'tooLong';

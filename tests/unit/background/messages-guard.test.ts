@@ -11,7 +11,7 @@ import type { Browser } from 'wxt/browser';
 import { deleteAll, recordEvent, addUsage } from '@/utils/tallies/db';
 import { CHROME_DNR_LIMITS } from '@/utils/dnr/types';
 import { handleMessage } from '@/entrypoints/background/messages';
-import { tallyDb } from '@/entrypoints/background/tallies';
+import { tallyDb } from '@/entrypoints/background/tally-db';
 import { invalidateContext } from '@/entrypoints/background/context';
 
 vi.mock('@/entrypoints/background/dnr', () => ({

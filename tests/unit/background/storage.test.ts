@@ -7,7 +7,8 @@ import type { Browser } from 'wxt/browser';
 import { addUsage, deleteAll, getRange } from '@/utils/tallies/db';
 import { CHROME_DNR_LIMITS } from '@/utils/dnr/types';
 import { handleMessage } from '@/entrypoints/background/messages';
-import { feedAccounting, tallyDb } from '@/entrypoints/background/tallies';
+import { feedAccounting } from '@/entrypoints/background/accounting-feed';
+import { tallyDb } from '@/entrypoints/background/tally-db';
 import { invalidateContext } from '@/entrypoints/background/context';
 import { getStatus } from '@/entrypoints/background/controller';
 

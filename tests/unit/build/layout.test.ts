@@ -101,7 +101,7 @@ describe('layout', () => {
   test('no file points outside the repository', () => {
     const tracked = [...CODE_DIRS, 'tests', 'bench', 'docs', '.ci'].flatMap(walk).concat(['README.md', 'SECURITY.md', 'CHANGELOG.md', 'wxt.config.ts', 'package.json']);
     const outside = tracked.filter((file) => {
-      if (!/\.(ts|tsx|mjs|md|json|sh)$|^\.ci\//.test(file) || file === relative(ROOT, import.meta.filename)) return false;
+      if (!/\.(ts|tsx|mjs|md|json|sh|txt)$|^\.ci\//.test(file) || file === relative(ROOT, import.meta.filename)) return false;
       const text = readFileSync(join(ROOT, file), 'utf8');
       return /\.\.\/shared\b|\b(?:DESIGN|BROWSERS|STYLE)\.md\b/.test(text);
     });

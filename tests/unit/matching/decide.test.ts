@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { buildHostIndex } from '@/utils/matching/host-index';
 import { categoryInfos } from '@/utils/ui/categories';
 import { buildMatchConfig, resolveConfig } from '@/utils/policy/resolve';
-import { decideUrl, webHost } from '@/utils/matching/decide';
+import { decideUrl } from '@/utils/matching/decide';
+import { webHost } from '@/utils/matching/web-host';
 import { parsePolicy } from '@/utils/policy/schema';
 
 const parsed = parsePolicy({

@@ -4,7 +4,7 @@ import { reasonLength, unlockEnd, unlockRefusal, type UnlockCheck } from '@/util
 const allowed: UnlockCheck = {
   policy: { enabled: true, minutes: 10, maxPerDay: 3 },
   workTime: true,
-  blockedInWorkTime: true,
+  blockedNow: true,
   usedToday: 0,
   reason: '采购教学用品',
   minutes: 10,
@@ -15,7 +15,7 @@ describe('unlockRefusal: the background decides, never the page', () => {
     ['granted', {}, null],
     ['unlocks disabled by the policy', { policy: { ...allowed.policy, enabled: false } }, 'disabled'],
     ['outside work time (nothing is blocked)', { workTime: false }, 'notWorkTime'],
-    ['a host that is not blocked', { blockedInWorkTime: false }, 'notBlocked'],
+    ['a host that is not blocked', { blockedNow: false }, 'notBlocked'],
     ['the day’s quota spent', { usedToday: 3 }, 'quota'],
     ['the last unlock of the day', { usedToday: 2 }, null],
     ['a quota of zero', { policy: { ...allowed.policy, maxPerDay: 0 } }, 'quota'],

@@ -1,0 +1,45 @@
+/** Counts what the teacher did in work time: visits, blocked attempts, unlocks. */
+import { blockedDelta, unlockDelta, visitDelta } from '@/utils/tallies/deltas';
+import { addUsage, countEvents, recordEvent } from '@/utils/tallies/db';
+import { webHost } from '@/utils/matching/web-host';
+import { isWorkTime } from '@/utils/schedule/work-time';
+import { localDayKey } from '@/utils/time/day-key';
+import { tallyTarget } from '@/utils/tallies/target';
+import { currentContext, decideNow } from './context';
+import { tallyDb, writeTallies } from './tally-db';
+
+/** A main-frame navigation to a categorised host in work time counts as a visit. */
+export async function recordVisit(url: string, at: number): Promise<void> {
+  const host = webHost(url);
+  if (host === null) return;
+  const ctx = await currentContext();
+  if (!isWorkTime(ctx.config.values.schedule, at)) return;
+  const target = tallyTarget(ctx.index, host, ctx.config.values.recordOtherHosts);
+  await writeTallies(async () => addUsage(await tallyDb(), [visitDelta(localDayKey(at), target.host, target.category)]));
+}
+
+/**
+ * The block page reports each navigation it stopped, once. Returns today's attempts.
+ * The block page is web-accessible, so any web page can open it with any URL in its
+ * fragment: only a URL that the rules block at this instant is counted (SECURITY.md).
+ */
+export async function recordBlocked(url: string, at: number): Promise<number> {
+  const host = webHost(url);
+  const day = localDayKey(at);
+  const ctx = await currentContext();
+  if (host !== null && (await decideNow(ctx, url, at)).blockedNow) {
+    const target = tallyTarget(ctx.index, host, ctx.config.values.recordOtherHosts);
+    await writeTallies(async () => {
+      await addUsage(await tallyDb(), [blockedDelta(day, target.host, target.category)]);
+      await recordEvent(await tallyDb(), { at, type: 'blocked', host: target.host, category: target.category });
+    });
+  }
+  return countEvents(await tallyDb(), 'blocked', day);
+}
+
+export async function recordUnlock(host: string, category: string, reason: string, at: number): Promise<void> {
+  await writeTallies(async () => {
+    await addUsage(await tallyDb(), [unlockDelta(localDayKey(at), host, category)]);
+    await recordEvent(await tallyDb(), { at, type: 'unlock', host, category, detail: reason });
+  });
+}

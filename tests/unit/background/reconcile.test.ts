@@ -1,0 +1,129 @@
+// The background's reconcile, driven through main() on WXT's fake browser with the one
+// declarativeNetRequest module mocked (the fake has none): the configuration is rebuilt only
+// when it changed, the fallback keeps protection, and an unlock whose rule cannot be installed
+// is refused without spending the day's quota (issue 15).
+import { fakeBrowser } from 'wxt/testing';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import { CHROME_DNR_LIMITS, type DnrLimits, type DnrRule } from '@/utils/dnr/types';
+import { compileBlockRules } from '@/utils/dnr/rules';
+import { buildMatchConfig } from '@/utils/policy/resolve';
+import { DEFAULTS } from '@/utils/policy/schema';
+import { countEvents, deleteAll } from '@/utils/tallies/db';
+import { localDayKey } from '@/utils/time/day-key';
+import background from '@/entrypoints/background';
+import { BOUNDARY_ALARM } from '@/entrypoints/background/alarms';
+import { currentContext, invalidateContext } from '@/entrypoints/background/context';
+import { reconcile } from '@/entrypoints/background/controller';
+import { handleMessage } from '@/entrypoints/background/messages';
+import { blockingState, unlocks } from '@/entrypoints/background/storage';
+import { tallyDb } from '@/entrypoints/background/tally-db';
+
+const dnr = vi.hoisted(() => ({ limits: null as DnrLimits | null, installed: [] as DnrRule[] }));
+vi.mock('@/entrypoints/background/dnr', () => ({
+  dnrLimits: () => dnr.limits ?? CHROME_DNR_LIMITS,
+  installedRuleIds: vi.fn(async () => dnr.installed.map((r) => r.id)),
+  replaceDynamicRules: vi.fn(async (rules: DnrRule[]) => {
+    dnr.installed = [...rules];
+  }),
+}));
+
+/** Monday 2 March 2026, 09:00 in Shanghai: work time under the built-in timetable. */
+const WORK_TIME = new Date('2026-03-02T09:00:00+08:00');
+const blockPage = (url: string): Browser.runtime.MessageSender => ({
+  id: fakeBrowser.runtime.id,
+  url: `${fakeBrowser.runtime.getURL('/blocked.html')}#${url}`,
+  frameId: 0,
+});
+const unlockRequest = { type: 'requestUnlock', url: 'https://www.taobao.com/', reason: '为班级购买粉笔', minutes: 10 };
+const unlocksToday = async () => countEvents(await tallyDb(), 'unlock', localDayKey(WORK_TIME.getTime()));
+/** How many rules the built-in defaults compile to, without any unlock. */
+const defaultRuleCount = () =>
+  (compileBlockRules(buildMatchConfig(DEFAULTS), { blockPageUrl: 'chrome-extension://x/blocked.html', limits: CHROME_DNR_LIMITS }) as { rules: DnrRule[] }).rules.length;
+
+beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(WORK_TIME);
+  fakeBrowser.reset();
+  dnr.limits = null;
+  dnr.installed = [];
+  await deleteAll(await tallyDb());
+  invalidateContext();
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string) => key);
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe('reconcile through main()', () => {
+  test('a worker start installs the rules; a boundary alarm reuses the configuration instead of rebuilding it', async () => {
+    // The fake browser has no idle detection; the listener registration is what matters here.
+    vi.spyOn(fakeBrowser.idle, 'setDetectionInterval').mockImplementation(() => undefined);
+    vi.spyOn(fakeBrowser.idle.onStateChanged, 'addListener').mockImplementation(() => undefined);
+    vi.spyOn(fakeBrowser.windows, 'getLastFocused').mockResolvedValue({ focused: false } as Awaited<ReturnType<typeof fakeBrowser.windows.getLastFocused>>);
+    background.main();
+    await vi.waitFor(async () => expect((await blockingState.getValue()).inForce).toBe(true));
+    expect(dnr.installed.length).toBe(defaultRuleCount());
+    const ctx = await currentContext();
+    await fakeBrowser.alarms.onAlarm.trigger({ name: BOUNDARY_ALARM, scheduledTime: Date.now() });
+    await reconcile('test: after the boundary', false);
+    expect(await currentContext()).toBe(ctx);
+  });
+
+  test('a changed managed policy rebuilds the configuration', async () => {
+    await reconcile('start');
+    const before = await currentContext();
+    await fakeBrowser.storage.managed.set({ categories: { video: { mode: 'block' } } });
+    await reconcile('policy change');
+    const after = await currentContext();
+    expect(after).not.toBe(before);
+    expect(after.config.values.categories.video.mode).toBe('block');
+  });
+
+  test('a policy over the browser limits keeps the rules in force; with none in force, the defaults', async () => {
+    await fakeBrowser.storage.managed.set({ categories: { video: { mode: 'block' } } });
+    dnr.limits = { ...CHROME_DNR_LIMITS, maxDynamicRules: 1 };
+    await reconcile('start');
+    // No rules were in force: the built-in defaults are installed (they fit no better: then none),
+    // and the errors are recorded for the pages.
+    expect((await blockingState.getValue()).errors.length).toBeGreaterThan(0);
+
+    dnr.limits = null;
+    await fakeBrowser.storage.managed.set({ categories: { video: { mode: 'log' } } });
+    await reconcile('policy fits again');
+    const inForce = [...dnr.installed];
+    expect((await blockingState.getValue()).errors).toEqual([]);
+    dnr.limits = { ...CHROME_DNR_LIMITS, maxDynamicRules: 1 };
+    await fakeBrowser.storage.managed.set({ categories: { video: { mode: 'block' } } });
+    await reconcile('policy over the limit');
+    expect(dnr.installed).toEqual(inForce);
+    expect((await blockingState.getValue()).errors[0]?.kind).toBe('dynamicRules');
+  });
+});
+
+describe('temporary access', () => {
+  test('is granted, and counted, when its rule is installed', async () => {
+    await reconcile('start');
+    await expect(handleMessage(unlockRequest, blockPage(unlockRequest.url))).resolves.toMatchObject({ ok: true });
+    expect(await unlocksToday()).toBe(1);
+    expect(dnr.installed.length).toBe(defaultRuleCount() + 1);
+  });
+
+  test('is refused, and the quota untouched, when the browser cannot take the unlock rule', async () => {
+    await reconcile('start');
+    const before = [...dnr.installed];
+    dnr.limits = { ...CHROME_DNR_LIMITS, maxDynamicRules: defaultRuleCount() };
+    await expect(handleMessage(unlockRequest, blockPage(unlockRequest.url))).resolves.toEqual({ ok: false, refusal: 'notInstalled' });
+    expect(await unlocksToday()).toBe(0);
+    expect(await unlocks.getValue()).toEqual([]);
+    expect(dnr.installed).toEqual(before);
+  });
+
+  test('the block page of a site already unlocked offers no second unlock', async () => {
+    await reconcile('start');
+    await handleMessage(unlockRequest, blockPage(unlockRequest.url));
+    const info = (await handleMessage({ type: 'describeBlock', url: 'https://item.taobao.com/1' }, blockPage(unlockRequest.url))) as { unlock: { refusal: string | null } };
+    expect(info.unlock.refusal).toBe('notBlocked');
+  });
+});
