@@ -100,15 +100,6 @@ export function compileBlockRules(config: MatchConfig, options: CompileOptions):
   return errors.length > 0 ? { ok: false, errors } : { ok: true, rules, stats };
 }
 
-/**
- * Compares two compiled rule lists as the browser would apply them (key order and rule order
- * ignored), so the background can skip a no-op update. Compare with what was last installed,
- * not with getDynamicRules(): browsers may add default fields to what they return.
- */
-export function rulesEqual(a: readonly DnrRule[], b: readonly DnrRule[]): boolean {
-  return a.length === b.length && rulesFingerprint(a) === rulesFingerprint(b);
-}
-
 /** A canonical text of the rules, stable across key and rule order, for storing and comparing. */
 export function rulesFingerprint(rules: readonly DnrRule[]): string {
   return canonicalJson([...rules].sort((x, y) => x.id - y.id));

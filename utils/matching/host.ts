@@ -69,11 +69,6 @@ function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-/** Hosts from real URLs (tabs, requests): lower case, no trailing dots ("a.com." is "a.com"). */
-export function normalizeRequestHost(host: string): string {
-  return host.toLowerCase().replace(/\.+$/, '');
-}
-
 /**
  * Runs the WHATWG URL host parser, which exists in browsers and in Node alike: it maps
  * Unicode to punycode (淘宝.cn → xn--...), full-width forms and "。" to ASCII, and

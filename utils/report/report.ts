@@ -30,11 +30,24 @@ export function totalsByCategory(rows: readonly UsageRow[]): CategoryTotal[] {
   return groupTotals(rows, (r) => r.category, (r) => ({ category: r.category, ...ZERO_COUNTS }));
 }
 
-/** One line per (host, category) over the range, most work time first, then most blocked. */
-export function totalsByHost(rows: readonly UsageRow[]): HostTotal[] {
-  return groupTotals(rows, (r) => `${r.host}\u0000${r.category}`, (r) => ({ host: r.host, category: r.category, ...ZERO_COUNTS })).sort(
-    (a, b) => b.workSeconds - a.workSeconds || b.blocked - a.blocked || a.host.localeCompare(b.host),
+/**
+ * The one order of host tables (the popup's top hosts and the report's table): most work
+ * time, then most blocked attempts (a blocked host has no time), then most visits, then by
+ * name and category in code-point order, so ties are stable and the same everywhere.
+ */
+export function compareHostTotals(a: HostTotal, b: HostTotal): number {
+  return (
+    b.workSeconds - a.workSeconds ||
+    b.blocked - a.blocked ||
+    b.visits - a.visits ||
+    (a.host < b.host ? -1 : a.host > b.host ? 1 : 0) ||
+    (a.category < b.category ? -1 : a.category > b.category ? 1 : 0)
   );
+}
+
+/** One line per (host, category) over the range, in compareHostTotals order. */
+export function totalsByHost(rows: readonly UsageRow[]): HostTotal[] {
+  return groupTotals(rows, (r) => `${r.host}\u0000${r.category}`, (r) => ({ host: r.host, category: r.category, ...ZERO_COUNTS })).sort(compareHostTotals);
 }
 
 /** The sum of every row. */
@@ -67,10 +80,9 @@ export function summarizeReport(rows: readonly UsageRow[], from: string, to: str
 }
 
 /**
- * The hosts with the most work time over the rows' days, then the most blocked attempts (a
- * blocked host has no time), then the most visits, then by name so ties are stable. The
- * OTHER bucket is not a host and is left out; it still counts in category totals. A host's
- * category is the one of its latest day (rows come by day).
+ * The first `limit` hosts over the rows' days, in compareHostTotals order. The OTHER bucket
+ * is not a host and is left out; it still counts in category totals. A host's category is
+ * the one of its latest day (rows come by day).
  */
 export function topHostsOf(rows: readonly UsageRow[], limit: number): HostTotal[] {
   const totals = new Map<string, HostTotal>();
@@ -86,13 +98,5 @@ export function topHostsOf(rows: readonly UsageRow[], limit: number): HostTotal[
       unlocks: (sum?.unlocks ?? 0) + row.unlocks,
     });
   }
-  return [...totals.values()]
-    .sort(
-      (a, b) =>
-        b.workSeconds - a.workSeconds ||
-        b.blocked - a.blocked ||
-        b.visits - a.visits ||
-        (a.host < b.host ? -1 : a.host > b.host ? 1 : 0),
-    )
-    .slice(0, Math.max(0, limit));
+  return [...totals.values()].sort(compareHostTotals).slice(0, Math.max(0, limit));
 }

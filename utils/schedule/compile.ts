@@ -17,8 +17,8 @@ export interface CompiledSchedule {
   officialCalendar: Schedule['officialCalendar'];
   /** Inclusive day-key ranges; a single day is a range of one. */
   holidayRanges: readonly { first: string; last: string }[];
-  /** Date → the weekday named by `as`, or undefined when `as` is missing. */
-  extraWorkdays: ReadonlyMap<string, Weekday | undefined>;
+  /** Date → the weekday named by `as`. */
+  extraWorkdays: ReadonlyMap<string, Weekday>;
   /** Day key → its entry. Days are cheap but nextBoundary walks up to a year of them. */
   days: Map<string, DayEntry>;
 }
@@ -48,7 +48,7 @@ function compile(schedule: Schedule): CompiledSchedule {
     const periods = (schedule.weekly[weekday] ?? []).map(parsePeriod);
     weekly[weekday] = Object.freeze(periods.sort((a, b) => a.start - b.start).map((p) => Object.freeze(p)));
   }
-  const extraWorkdays = new Map<string, Weekday | undefined>();
+  const extraWorkdays = new Map<string, Weekday>();
   for (const entry of schedule.workdays) {
     // The first entry for a date wins; the validated policy should not repeat dates anyway.
     if (!extraWorkdays.has(entry.date.trim())) extraWorkdays.set(entry.date.trim(), entry.as);

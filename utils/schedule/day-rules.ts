@@ -9,12 +9,6 @@ import type { DayDescription, Period, Schedule } from './types';
 
 const MONDAY_TO_FRIDAY: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
 
-/** Rule 1 without `as`: the date's own weekday if it has periods (a weekday swap), else Monday's. */
-function timetableForExtraWorkday(schedule: CompiledSchedule, dayKey: string): Weekday {
-  const own = weekdayOfKey(dayKey);
-  return schedule.weekly[own].length > 0 ? own : 'mon';
-}
-
 /**
  * Rule 4: the notices do not say which weekday a make-up day stands for. Most schools use one
  * timetable Monday to Friday, so the first weekday with periods is the best guess; with no
@@ -28,7 +22,7 @@ function decide(schedule: CompiledSchedule, dayKey: string): DayDescription {
   const periodsOf = (weekday: Weekday): readonly Period[] => schedule.weekly[weekday];
 
   if (schedule.extraWorkdays.has(dayKey)) {
-    const timetableOf = schedule.extraWorkdays.get(dayKey) ?? timetableForExtraWorkday(schedule, dayKey);
+    const timetableOf = schedule.extraWorkdays.get(dayKey)!;
     return { dayKey, kind: 'extraWorkday', periods: periodsOf(timetableOf), timetableOf };
   }
   if (isExtraHoliday(schedule, dayKey)) {

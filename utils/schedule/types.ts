@@ -11,7 +11,7 @@ export interface Schedule {
   /** Extra days off: "YYYY-MM-DD" or an inclusive range "YYYY-MM-DD..YYYY-MM-DD". */
   holidays: string[];
   /** Extra working days, with the periods of weekday `as`. */
-  workdays: { date: string; as?: Weekday }[];
+  workdays: { date: string; as: Weekday }[];
 }
 
 /** A work period in minutes since local midnight, [start, end); end may be 1440. */

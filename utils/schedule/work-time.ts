@@ -3,8 +3,7 @@
 // JS runtime's local time (the school's PC clock).
 //
 // Rules of precedence for one local day, first match wins:
-//   1. An extra workday (`workdays`) → work, with the periods of weekday `as`; without `as`,
-//      the date's own weekday's periods if it has any, else Monday's.
+//   1. An extra workday (`workdays`) → work, with the periods of weekday `as`.
 //   2. An extra holiday (`holidays`, a day or an inclusive range) → off.
 //   3. officialCalendar 'cn' and an official public holiday → off (weekends inside the
 //      holiday are listed by the State Council too, so a Saturday-school is off as well).
@@ -20,27 +19,15 @@
 // periods ("07:30-11:30","11:30-12:00", or "…-24:00" then "00:00-…" the next day) are one
 // continuous stretch of work, with no boundary where they meet.
 //
-// This file is the public API. The helpers in schedule*.ts export only internals, never a name
-// this file exports, because WXT auto-imports every export of utils/ and warns about a name
-// exported twice. Local day keys (localDayKey, localMidnight) are their
-// own module, scheduleDayKey.ts, for callers that count per day without a schedule.
+// This file is the public API of schedule/; day-rules.ts applies the rules to one day and
+// compile.ts parses a Schedule once. Local day keys are time/day-key.ts.
 import { hasOfficialData } from './official-calendar';
 import { dayEntry } from './day-rules';
 import { addDaysToKey, instantOnDay, localDayKey } from '../time/day-key';
-import type { CalendarStatus, DayDescription, Period, Schedule } from './types';
+import type { CalendarStatus, Schedule } from './types';
 
 /** How far nextBoundary looks ahead, in days; a year covers any holiday or vacation. */
 export const BOUNDARY_HORIZON_DAYS = 366;
-
-/** Why `dayKey` ('YYYY-MM-DD', local) has the work periods it has. */
-export function describeDay(schedule: Schedule, dayKey: string): DayDescription {
-  return dayEntry(schedule, dayKey).description;
-}
-
-/** The work periods of `dayKey` in minutes since local midnight, sorted by start; empty on a day off. */
-export function periodsForDay(schedule: Schedule, dayKey: string): readonly Period[] {
-  return dayEntry(schedule, dayKey).description.periods;
-}
 
 /** Whether `at` (epoch ms) falls in a work period. */
 export function isWorkTime(schedule: Schedule, at: number): boolean {

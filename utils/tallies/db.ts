@@ -10,9 +10,8 @@
 // browser.*, no Date.now(); it runs in Node on fake-indexeddb. The functions take the database
 // as their first argument so tests open a fresh one by name.
 import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
-import { topHostsOf } from '../report/report';
 import { localDayKey } from '../time/day-key';
-import { type HostTotal, type EventRow, type EventType, type NewEvent, type UsageDelta, type UsageKey, type UsageRow } from './types';
+import { type EventRow, type EventType, type NewEvent, type UsageDelta, type UsageKey, type UsageRow } from './types';
 
 export type QingfengDb = Dexie & {
   // A compound primary key names no single property, so EntityTable cannot express it.
@@ -132,24 +131,6 @@ export async function getRange(db: QingfengDb, fromDay: string, toDay: string): 
   return db.usage.where('[day+host]').between([fromDay, Dexie.minKey], [toDay, Dexie.maxKey], true, true).toArray();
 }
 
-/** The usage rows of one category over fromDay..toDay inclusive, by day (a report filtered by category). */
-export async function getCategoryRange(db: QingfengDb, category: string, fromDay: string, toDay: string): Promise<UsageRow[]> {
-  if (fromDay > toDay) return [];
-  return db.usage.where('[category+day]').between([category, fromDay], [category, toDay], true, true).toArray();
-}
-
-/** One host's totals over a range of days. */
-
-/**
- * The hosts with the most work time over fromDay..toDay inclusive, then the most blocked
- * attempts (a blocked host has no time), then the most visits, then by name so ties are stable.
- * The OTHER bucket is not a host and is left out; it still counts in category totals.
- * A host's category is the one of its latest day.
- */
-export async function topHosts(db: QingfengDb, fromDay: string, toDay: string, limit: number): Promise<HostTotal[]> {
-  return topHostsOf(await getRange(db, fromDay, toDay), limit);
-}
-
 /** How many events of `type` happened on `day` (today's blocked attempts, unlocks used). */
 export async function countEvents(db: QingfengDb, type: EventType, day: string): Promise<number> {
   return db.events.where('[type+day]').equals([type, day]).count();
@@ -181,14 +162,6 @@ export async function deleteAll(db: QingfengDb): Promise<void> {
     await db.usage.clear();
     await db.events.clear();
   });
-}
-
-/** Row counts per table, for the data page. IndexedDB counts from the store's key count, not by reading rows. */
-export async function estimateRows(db: QingfengDb): Promise<PruneCounts> {
-  return db.transaction('r', db.usage, db.events, async () => ({
-    usage: await db.usage.count(),
-    events: await db.events.count(),
-  }));
 }
 
 /** What the stored database lacks of the current schema, or null when it has it all. */

@@ -1,7 +1,7 @@
 // Presentation helpers shared by the pages: minutes, category names, day labels, the safe
 // reading of a URL that arrived as data. Pure: the translator and the UI language are
 // arguments, so the pages and the tests call them alike.
-import type { CategoryInfo, CategoryTotal } from '../messages/types';
+import type { CategoryInfo } from '../messages/types';
 import { OTHER } from '../tallies/types';
 import { weekdayOfKey } from '../time/day-key';
 import { pad } from '../time/pad';
@@ -75,21 +75,6 @@ export function safeHttpUrl(text: string): URL | null {
 export function shortenForDisplay(text: string, max = 300): string {
   const chars = [...text.slice(0, max * 2)];
   return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
-}
-
-/** Sums category totals (e.g. the days of a week) into one list, one entry per category. */
-export function sumByCategory(lists: CategoryTotal[][]): CategoryTotal[] {
-  const out = new Map<string, CategoryTotal>();
-  for (const list of lists)
-    for (const c of list) {
-      const acc = out.get(c.category) ?? { category: c.category, workSeconds: 0, visits: 0, blocked: 0, unlocks: 0 };
-      acc.workSeconds += c.workSeconds;
-      acc.visits += c.visits;
-      acc.blocked += c.blocked;
-      acc.unlocks += c.unlocks;
-      out.set(c.category, acc);
-    }
-  return [...out.values()];
 }
 
 /** An error's message for the page that shows it. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { isValidHostname, normalizeHostEntry, normalizeRequestHost } from '../../../utils/matching/host';
+import { isValidHostname, normalizeHostEntry } from '../../../utils/matching/host';
 
 describe('normalizeHostEntry: valid entries', () => {
   test.each([
@@ -66,14 +66,6 @@ describe('normalizeHostEntry: errors', () => {
     const r = normalizeHostEntry(input);
     expect(r).toEqual(suggestion === undefined ? { ok: false, reason } : { ok: false, reason, suggestion });
   });
-});
-
-test.each([
-  ['Item.TaoBao.com.', 'item.taobao.com'],
-  ['a.com..', 'a.com'],
-  ['www.jd.com', 'www.jd.com'], // request hosts keep www: matching is by label suffix
-])('normalizeRequestHost(%s) = %s', (input, out) => {
-  expect(normalizeRequestHost(input)).toBe(out);
 });
 
 test.each([

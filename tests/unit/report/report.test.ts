@@ -1,7 +1,7 @@
 // The options report is totalled in the background (utils/report/report.ts summarizeReport): the page
 // gets the chart's days, the host table and the total, never the range's rows.
 import { describe, expect, test } from 'vitest';
-import { summarizeReport, topHostsOf } from '@/utils/report/report';
+import { summarizeReport, topHostsOf, totalsByHost } from '@/utils/report/report';
 import type { UsageRow } from '@/utils/tallies/types';
 
 const row = (day: string, host: string, category: string, workSeconds: number, blocked = 0, visits = 1, unlocks = 0): UsageRow => ({
@@ -51,5 +51,19 @@ describe('topHostsOf', () => {
     expect(topHostsOf(rows, 10).map((h) => h.host)).toEqual(['c.cn', 'a.cn', 'b.cn']);
     expect(topHostsOf(rows, 1).map((h) => h.host)).toEqual(['c.cn']);
     expect(topHostsOf(rows, 0)).toEqual([]);
+  });
+});
+
+describe('host tables share one order', () => {
+  // Ties the popup's top hosts and the report's table used to break differently (issue 15):
+  // the report by localeCompare and without visits, the popup by visits, then code points.
+  const tie = (host: string, visits: number): UsageRow => ({ day: '2026-03-02', host, category: 'video', workSeconds: 60, visits, blocked: 0, unlocks: 0 });
+  const rows = [tie('b.cn', 1), tie('B.cn', 3), tie('a.cn', 1), tie('ä.cn', 1)];
+
+  test('same work time and blocked: most visits first, then code-point order, in both tables', () => {
+    const popup = topHostsOf(rows, 10).map((h) => h.host);
+    const report = totalsByHost(rows).map((h) => h.host);
+    expect(popup).toEqual(['B.cn', 'a.cn', 'b.cn', 'ä.cn']);
+    expect(report).toEqual(popup);
   });
 });

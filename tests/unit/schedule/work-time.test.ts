@@ -1,11 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import chineseDays from 'chinese-days';
-import { calendarStatus, describeDay, isWorkTime, nextBoundary, periodsForDay } from '../../../utils/schedule/work-time';
+import { calendarStatus, isWorkTime, nextBoundary } from '../../../utils/schedule/work-time';
+import { dayEntry } from '../../../utils/schedule/day-rules';
 import { type Weekday } from '../../../utils/policy/constants';
 import { type Schedule } from '../../../utils/schedule/types';
 import { hasOfficialData, officialDay } from '../../../utils/schedule/official-calendar';
 import { localDayKey, localMidnight } from '../../../utils/time/day-key';
+
+/** Why a day has its periods (the rules of precedence, through the day rules' own answer). */
+const describeDay = (schedule: Schedule, dayKey: string) => dayEntry(schedule, dayKey).description;
 
 // Tests run with TZ=Asia/Shanghai (vitest.config.ts), so local time is Beijing time.
 
@@ -71,7 +75,7 @@ describe('the official calendar data', () => {
     const mismatches: string[] = [];
     for (let day = new Date(2026, 0, 1); day.getFullYear() === 2026; day.setDate(day.getDate() + 1)) {
       const dayKey = localDayKey(day.getTime());
-      const ours = periodsForDay(SCHOOL, dayKey).length > 0;
+      const ours = describeDay(SCHOOL, dayKey).periods.length > 0;
       if (ours !== chineseDays.isWorkday(dayKey)) mismatches.push(dayKey);
     }
     expect(mismatches).toEqual([]);
@@ -124,8 +128,8 @@ describe('extra holidays and workdays', () => {
     workdays: [
       { date: '2026-12-26', as: 'mon' },
       { date: '2026-10-02', as: 'fri' },
-      { date: '2026-11-28' },
-      { date: '2027-01-25' },
+      { date: '2026-11-28', as: 'sat' },
+      { date: '2027-01-25', as: 'mon' },
     ],
     weekly: { mon: ['08:00-12:00'], tue: SCHOOL_DAY, wed: SCHOOL_DAY, thu: SCHOOL_DAY, fri: ['09:00-10:00'], sat: ['08:00-09:00'] },
   });
@@ -154,15 +158,9 @@ describe('extra holidays and workdays', () => {
     expect(isWorkTime(withExtras, local('2026-12-26 13:30'))).toBe(false);
   });
 
-  test('an extra workday without `as` keeps its own weekday\'s periods when it has some', () => {
-    // 2026-11-28 is a Saturday, and this school has Saturday periods.
+  test('an extra workday has the periods of its `as` weekday', () => {
+    // 2026-11-28 is a Saturday, named as one, and this school has Saturday periods.
     expect(describeDay(withExtras, '2026-11-28')).toMatchObject({ timetableOf: 'sat', periods: [{ start: 480, end: 540 }] });
-  });
-
-  test('an extra workday without `as` on a day without periods uses Monday\'s', () => {
-    const sched = schedule({ workdays: [{ date: '2026-11-29' }] }); // a Sunday
-    expect(describeDay(sched, '2026-11-29')).toMatchObject({ kind: 'extraWorkday', timetableOf: 'mon' });
-    expect(isWorkTime(sched, local('2026-11-29 08:00'))).toBe(true);
   });
 
   test('an explicit workday on an official make-up day wins with its `as`', () => {
@@ -188,7 +186,7 @@ describe('describeDay explains official days', () => {
 
   test('an ordinary day names its weekday', () => {
     expect(describeDay(SCHOOL, '2026-11-26')).toMatchObject({ kind: 'weekly', timetableOf: 'thu' });
-    expect(periodsForDay(SCHOOL, '2026-11-26')).toEqual([{ start: 450, end: 690 }, { start: 810, end: 1050 }]);
+    expect(describeDay(SCHOOL, '2026-11-26').periods).toEqual([{ start: 450, end: 690 }, { start: 810, end: 1050 }]);
   });
 });
 
@@ -308,7 +306,7 @@ describe('property: isWorkTime is constant up to nextBoundary and flips there', 
     officialCalendar: fc.constantFrom('cn' as const, 'none' as const),
     holidays: fc.array(holiday, { maxLength: 4 }),
     workdays: fc.array(
-      fc.record({ date: dayKey, as: fc.constantFrom(...WEEKDAYS) }, { requiredKeys: ['date'] }),
+      fc.record({ date: dayKey, as: fc.constantFrom(...WEEKDAYS) }),
       { maxLength: 4 },
     ),
   });

@@ -4,25 +4,28 @@ import {
   addUsage,
   countEvents,
   deleteAll,
-  estimateRows,
   eventsOfDay,
-  getCategoryRange,
   getDay,
   getRange,
   openQingfengDb,
   pruneBefore,
   recordEvent,
-  topHosts,
   type QingfengDb,
 } from '../../../utils/tallies/db';
 import { blockedDelta, timeDelta, unlockDelta, visitDelta } from '../../../utils/tallies/deltas';
 import { OTHER, type UsageRow } from '../../../utils/tallies/types';
+import { topHostsOf } from '../../../utils/report/report';
 
 // fake-indexeddb (tests/unit/support/setup.ts) gives each test a real IndexedDB; each test opens its
 // own database name so none sees another's rows.
 
 let opened: Dexie[] = [];
 let counter = 0;
+
+/** Row counts per table (IndexedDB counts from the store's key count, not by reading rows). */
+async function rowCounts(db: QingfengDb): Promise<{ usage: number; events: number }> {
+  return { usage: await db.usage.count(), events: await db.events.count() };
+}
 
 function freshName(): string {
   counter += 1;
@@ -136,27 +139,17 @@ describe('usage queries', () => {
     expect((await getRange(db, from, to)).map((r) => `${r.day} ${r.host}`)).toEqual(expected);
   });
 
-  test('getCategoryRange: one category over days', async () => {
+  test('topHostsOf a range: by work time, then blocked attempts; sums over days; leaves out (other); honours the limit', async () => {
     const db = track(openQingfengDb(freshName()));
     await seed(db);
-    expect((await getCategoryRange(db, 'video', '2026-03-01', '2026-03-03')).map((r) => `${r.day} ${r.host} ${r.workSeconds}`)).toEqual([
-      '2026-03-01 douyin.com 50',
-      '2026-03-03 douyin.com 400',
-    ]);
-    expect(await getCategoryRange(db, 'video', '2026-03-02', '2026-03-02')).toEqual([]);
-  });
-
-  test('topHosts: by work time, then blocked attempts; sums over days; leaves out (other); honours the limit', async () => {
-    const db = track(openQingfengDb(freshName()));
-    await seed(db);
-    expect(await topHosts(db, '2026-03-01', '2026-03-03', 10)).toEqual([
+    expect(topHostsOf(await getRange(db, '2026-03-01', '2026-03-03'), 10)).toEqual([
       { host: 'douyin.com', category: 'video', workSeconds: 450, visits: 1, blocked: 0, unlocks: 0 },
       { host: 'jd.com', category: 'shopping', workSeconds: 200, visits: 0, blocked: 1, unlocks: 0 },
       { host: 'taobao.com', category: 'shopping', workSeconds: 130, visits: 0, blocked: 0, unlocks: 0 },
       { host: '4399.com', category: 'games', workSeconds: 0, visits: 0, blocked: 2, unlocks: 0 },
     ]);
-    expect((await topHosts(db, '2026-03-02', '2026-03-02', 2)).map((h) => h.host)).toEqual(['jd.com', 'taobao.com']);
-    expect(await topHosts(db, '2026-03-01', '2026-03-03', 0)).toEqual([]);
+    expect((topHostsOf(await getRange(db, '2026-03-02', '2026-03-02'), 2)).map((h) => h.host)).toEqual(['jd.com', 'taobao.com']);
+    expect(topHostsOf(await getRange(db, '2026-03-01', '2026-03-03'), 0)).toEqual([]);
   });
 });
 
@@ -190,7 +183,7 @@ describe('retention and deletion', () => {
     await recordEvent(db, { at: local('2026-03-02 10:00'), type: 'blocked', host: 'jd.com' });
     expect(await pruneBefore(db, '2026-03-02')).toEqual({ usage: 3, events: 1 });
     expect((await getRange(db, '2000-01-01', '2099-12-31')).map((r) => r.day)).not.toContain('2026-03-01');
-    expect(await estimateRows(db)).toEqual({ usage: 4, events: 1 });
+    expect(await rowCounts(db)).toEqual({ usage: 4, events: 1 });
     expect(await pruneBefore(db, '2026-03-02')).toEqual({ usage: 0, events: 0 });
   });
 
@@ -198,9 +191,9 @@ describe('retention and deletion', () => {
     const db = track(openQingfengDb(freshName()));
     await seed(db);
     await recordEvent(db, { at: local('2026-03-02 10:00'), type: 'blocked' });
-    expect(await estimateRows(db)).toEqual({ usage: 7, events: 1 });
+    expect(await rowCounts(db)).toEqual({ usage: 7, events: 1 });
     await deleteAll(db);
-    expect(await estimateRows(db)).toEqual({ usage: 0, events: 0 });
+    expect(await rowCounts(db)).toEqual({ usage: 0, events: 0 });
   });
 });
 
@@ -225,7 +218,7 @@ describe('schema upgrade', () => {
       row('2026-03-02', 'jd.com', 'shopping', { workSeconds: 60, visits: 1 }),
     ]);
     // The indexes version 2 adds were built over the old rows.
-    expect(await getCategoryRange(db, 'shopping', '2026-03-01', '2026-03-02')).toHaveLength(2);
+    expect(await db.usage.where('[category+day]').between(['shopping', '2026-03-01'], ['shopping', '2026-03-02'], true, true).count()).toBe(2);
     expect(await countEvents(db, 'blocked', '2026-03-02')).toBe(1);
     await addUsage(db, [unlockDelta('2026-03-02', 'jd.com', 'shopping')]);
     expect((await getDay(db, '2026-03-02'))[0]?.unlocks).toBe(1);
@@ -236,7 +229,7 @@ describe('no full-table scans', () => {
   // Every query in utils/tallies/db.ts is written as where() on an index or the primary key. This
   // checks it at Dexie's lowest layer: a DBCore middleware records the key range of every
   // read, and no read may ask for the whole range (DBCoreRangeType.Any = 3). Counting a whole
-  // table (estimateRows) is not a read of its rows and is allowed.
+  // table (a count) is not a read of its rows and is allowed.
   const ANY_RANGE = 3;
 
   interface Read {
@@ -278,8 +271,6 @@ describe('no full-table scans', () => {
     // Ranges of days read the primary key [day+host] itself, in key order (no index hop per row).
     ['getDay', (db) => getDay(db, '2026-03-02'), ['usage.primary key']],
     ['getRange', (db) => getRange(db, '2026-03-01', '2026-03-07'), ['usage.primary key']],
-    ['getCategoryRange', (db) => getCategoryRange(db, 'shopping', '2026-03-01', '2026-03-07'), ['usage.[category+day]']],
-    ['topHosts', (db) => topHosts(db, '2026-03-01', '2026-03-07', 5), ['usage.primary key']],
     ['countEvents', (db) => countEvents(db, 'blocked', '2026-03-02'), ['events.[type+day]']],
     ['eventsOfDay', (db) => eventsOfDay(db, '2026-03-02'), ['events.day']],
     ['eventsOfDay with a type', (db) => eventsOfDay(db, '2026-03-02', 'unlock'), ['events.[type+day]']],
