@@ -97,10 +97,11 @@ describe('Firefox: a blocked site receives no request, whatever the URL', () => 
       const pages = await session.browser.pages();
       return pages.length > pagesBefore ? pages[pages.length - 1] : undefined;
     });
-    await waitFor('the new window on the block page', async () => {
-      const href = await popup!.evaluate(() => location.href).catch(() => undefined);
-      return href && landsOnBlockPage(href) ? true : undefined;
-    });
+    // An assertion on where the window landed, with the address it carries, not a wait that only times out.
+    const landed = async () => (await popup!.evaluate(() => location.href).catch(() => '')) ?? '';
+    await expect.poll(landed, { timeout: 15_000 }).toSatisfy(landsOnBlockPage);
+    expect(fragmentOf(await landed())).toBe(server.url('taobao.com', '/popup'));
+    expect(server.requests.filter((r) => r.url.includes('/popup'))).toEqual([]);
     await popup!.close();
   });
 
