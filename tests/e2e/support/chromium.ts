@@ -9,12 +9,12 @@ export const CHROMIUM_POLICY_DIR = '/etc/chromium/policies/managed';
 
 export function assertChromiumInstalled(): void {
   if (!existsSync(CHROMIUM_BIN)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM_BIN}. Install it with: apt-get update && apt-get install -y chromium (or run bash .ci/run)`);
+    throw new Error(`Chromium is not installed at ${CHROMIUM_BIN}. Install it with: apt-get update && apt-get install -y chromium (or run npm run setup)`);
   }
   // Debian ships Chromium's UI languages apart; without them the extension's pages are
   // always English, whatever --lang says.
   if (!existsSync('/usr/lib/chromium/locales/zh-CN.pak')) {
-    throw new Error('Chromium has no Chinese UI language. Install it with: apt-get install -y chromium-l10n (or run bash .ci/run)');
+    throw new Error('Chromium has no Chinese UI language. Install it with: apt-get install -y chromium-l10n (or run npm run setup)');
   }
   if (!existsSync(`${CHROME_BUILD}/manifest.json`)) {
     throw new Error(`No Chrome build at ${CHROME_BUILD}: run npm run build first.`);

@@ -38,7 +38,7 @@ export async function waitForRulesInForceIn(extensionPage: Page, schoolName: str
 
 export function assertFirefoxInstalled(): void {
   if (!existsSync(FIREFOX_BIN)) {
-    throw new Error(`Firefox ESR is not installed at ${FIREFOX_BIN}. Install it with: apt-get update && apt-get install -y firefox-esr (or run bash .ci/run)`);
+    throw new Error(`Firefox ESR is not installed at ${FIREFOX_BIN}. Install it with: apt-get update && apt-get install -y firefox-esr (or run npm run setup)`);
   }
   if (!existsSync(`${FIREFOX_BUILD}/manifest.json`)) {
     throw new Error(`No Firefox build at ${FIREFOX_BUILD}: run npm run build first.`);
