@@ -43,35 +43,18 @@ export interface DnrLimits {
   maxRegexRules: number;
 }
 
-// Chrome 121+: 30,000 dynamic rules, of which at most 5,000 "unsafe" (redirect and
-// modifyHeaders; block/allow/allowAllRequests/upgradeScheme are "safe"), and 1,000 regex rules.
-// Sources: https://developer.chrome.com/blog/improvements-to-content-filtering-in-manifest-v3,
-// https://developer.chrome.com/docs/extensions/reference/api/declarativeNetRequest#property-MAX_NUMBER_OF_DYNAMIC_RULES
-// (MAX_NUMBER_OF_DYNAMIC_RULES, MAX_NUMBER_OF_UNSAFE_DYNAMIC_RULES, MAX_NUMBER_OF_REGEX_RULES).
-// Chrome also rejects a single regexFilter whose compiled form exceeds 2 KB ("memoryLimitExceeded").
-// The background should prefer the browser's own constants when present and fall back to these.
+// The published limits, used where the browser does not state its own constants; sources and
+// the limits of older versions in docs/browsers.md, "declarativeNetRequest limits".
 export const CHROME_DNR_LIMITS: DnrLimits = {
   maxDynamicRules: 30_000,
   maxUnsafeDynamicRules: 5_000,
   maxRegexRules: 1_000,
 };
 
-// Firefox 128+: MAX_NUMBER_OF_DYNAMIC_RULES 5,000 and MAX_NUMBER_OF_SESSION_RULES 5,000 (each
-// its own quota; before 128 one MAX_NUMBER_OF_DYNAMIC_AND_SESSION_RULES of 5,000), and
-// MAX_NUMBER_OF_REGEX_RULES 1,000 per ruleset. Firefox has no safe/unsafe split yet
-// (bugzilla 1899259), so the unsafe cap is the whole dynamic cap. The values are prefs
-// (extensions.dnr.max_number_of_dynamic_rules, ...), defaults in
-// toolkit/components/extensions/ExtensionDNRLimits.sys.mjs (mozilla/gecko-dev), and MDN
-// .../API/declarativeNetRequest/MAX_NUMBER_OF_DYNAMIC_RULES.
+// Firefox has no safe/unsafe split, so the unsafe cap is the whole dynamic cap.
 export const FIREFOX_DNR_LIMITS: DnrLimits = {
   maxDynamicRules: 5_000,
   maxUnsafeDynamicRules: 5_000,
   maxRegexRules: 1_000,
 };
 
-// Size of one rule: neither Chrome's nor MDN's documentation states a cap on the length of
-// requestDomains/excludedRequestDomains, and no browser bug about one was found (searched
-// 2026). uBlock Origin Lite ships thousands of domains in one rule's requestDomains. What is
-// documented is per regexFilter (2 KB compiled, Chrome) and per rule count. Chrome does keep
-// dynamic rules in an indexed file whose total size is not documented: a list of 188k domains
-// in a few rules is untested in a real browser and must be checked there.

@@ -64,13 +64,10 @@ export interface HostIndex {
 }
 
 /**
- * A hashed suffix trie. Why not `byDomain.get(host.slice(i))`: measured at 0.5 M lookups/s
- * with 188k entries on this 2-core machine, as every slice is a new string V8 must hash.
- * Here the hash of each suffix grows while the host is walked once from its end, and only a
- * hash hit compares strings (`endsWith`, no allocation). Every label suffix of every entry
- * is a node (`com`, `qq.com`, `game.qq.com`), so the walk stops at the first suffix no entry
- * ends with: most hosts cost two probes, and the first (`com`, `cn`) is always in cache;
- * the filter below answers most second probes without the slots.
+ * A hashed suffix trie, walked once from the host's end with no allocation: slicing the host
+ * per label made a new string to hash each time (docs/architecture.md, "The host index").
+ * Every label suffix of every entry is a node, so the walk stops at the first suffix no
+ * entry ends with.
  */
 interface SuffixTable {
   readonly mask: number;
@@ -87,10 +84,8 @@ interface SuffixTable {
   readonly matches: readonly (HostMatch | null)[];
   /**
    * A one-hash Bloom filter over the nodes' hashes, four bits per slot up to 2^20 bits (128 KB),
-   * so it stays in the CPU's cache where the slots (4 MB at 188k entries) do not: most hosts
-   * leave the table at their second label (`example.com` under `com`), and the filter answers
-   * that miss without touching the slots. At 188k entries (197k nodes, 17 % of the bits set)
-   * it does so for 83 % of such misses; ~40 % more lookups/s on the bench's non-cn hosts.
+   * small enough to stay in the CPU's cache where the slots do not: most hosts leave the table
+   * at their second label, and the filter answers that miss without touching the slots.
    */
   readonly filter: Int32Array;
   readonly filterShift: number;

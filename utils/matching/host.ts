@@ -1,9 +1,8 @@
 // Host normalisation: the one place where a string becomes a host entry (policy lists,
-// teacher settings) or a request host (real URLs). Pure: no browser API, so the policy
-// CLI in Node and the extension agree on every entry.
-// tldts-icann: tldts with the ICANN section of the Public Suffix List only. The private section
-// (github.io, blogspot.com) is not needed here, and leaving it out takes ~38 KB of gzip off the
-// background.
+// teacher settings); hosts of real URLs are normalised by host-index.ts normalizeLookupHost.
+// Pure: no browser API, so the policy CLI in Node and the extension agree on every entry.
+// tldts-icann: the ICANN section of the Public Suffix List only; the private section
+// (github.io, blogspot.com) is not needed here and would weigh on the background.
 import { getPublicSuffix } from 'tldts-icann';
 
 export type HostErrorReason =

@@ -1,5 +1,5 @@
 // Which periods one local day has, and why. The rules of precedence are documented in
-// schedule.ts; this file applies them.
+// docs/design.md and schedule/work-time.ts; this file applies them.
 import { hasOfficialData, officialDay } from './official-calendar';
 import { compiledSchedule, isExtraHoliday, MAX_CACHED_DAYS } from './compile';
 import type { CompiledSchedule, DayEntry } from './compile';

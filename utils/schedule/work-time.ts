@@ -1,26 +1,8 @@
 // When is it work time? The school's timetable, its holidays and the official calendar,
-// turned into answers for one instant. Pure: every input is an argument, times are the
-// JS runtime's local time (the school's PC clock).
-//
-// Rules of precedence for one local day, first match wins:
-//   1. An extra workday (`workdays`) → work, with the periods of weekday `as`.
-//   2. An extra holiday (`holidays`, a day or an inclusive range) → off.
-//   3. officialCalendar 'cn' and an official public holiday → off (weekends inside the
-//      holiday are listed by the State Council too, so a Saturday-school is off as well).
-//   4. officialCalendar 'cn' and an official make-up working day (调休) → work. The notices do
-//      not say which weekday a make-up day stands for, so it takes the timetable of the first
-//      weekday Monday–Friday that has periods (most schools use one timetable Mon–Fri). A school
-//      that needs another weekday says so with a `workdays` entry, which rule 1 applies first.
-//   5. Otherwise the weekly timetable of the day's weekday.
-// With officialCalendar 'cn' and a year the package has no data for yet, rules 3 and 4 find
-// nothing and rule 5 applies; calendarStatus reports the year so the UI can warn.
-//
-// A period is [start, end): at its start it is work time, at its end it is not. Touching
-// periods ("07:30-11:30","11:30-12:00", or "…-24:00" then "00:00-…" the next day) are one
-// continuous stretch of work, with no boundary where they meet.
-//
-// This file is the public API of schedule/; day-rules.ts applies the rules to one day and
-// compile.ts parses a Schedule once. Local day keys are time/day-key.ts.
+// turned into answers for one instant; the rules of precedence for a day are in
+// docs/design.md ("Blocking", Schedule) and applied by day-rules.ts. A period is [start, end),
+// and touching periods ("…-11:30", "11:30-…", or "…-24:00" then "00:00-…") are one stretch of
+// work with no boundary where they meet. This file is schedule/'s public surface.
 import { hasOfficialData } from './official-calendar';
 import { dayEntry } from './day-rules';
 import { addDaysToKey, instantOnDay, localDayKey } from '../time/day-key';

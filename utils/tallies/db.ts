@@ -125,9 +125,8 @@ export async function getDay(db: QingfengDb, day: string): Promise<UsageRow[]> {
 /** The usage rows of fromDay..toDay inclusive, by day then host (the report, the 7-day chart). */
 export async function getRange(db: QingfengDb, fromDay: string, toDay: string): Promise<UsageRow[]> {
   if (fromDay > toDay) return [];
-  // A range of the primary key [day+host], read in key order from the store itself rather than
-  // through the `day` index (each index entry then fetches its record): measured in Chromium,
-  // raw getAll of 90 days × 200 hosts took ~0.41 s through the index, ~0.30 s from the store.
+  // A range of the primary key [day+host], read from the store itself: through the `day` index
+  // each entry would fetch its record again (slower in Chromium; bench/RESULTS.md, report).
   return db.usage.where('[day+host]').between([fromDay, Dexie.minKey], [toDay, Dexie.maxKey], true, true).toArray();
 }
 
