@@ -127,3 +127,43 @@ describe('temporary access', () => {
     expect(info.unlock.refusal).toBe('notBlocked');
   });
 });
+
+describe('the policy in force (refreshPolicy, through reconcile)', () => {
+  const status = async () => (await handleMessage({ type: 'getStatus' }, blockPage('https://x.cn/'))) as { policy: { present: boolean; valid: boolean; errors: { path: string }[]; lastGoodKept: boolean } };
+
+  test('no policy, never one before: the built-in defaults, reported as no policy', async () => {
+    await reconcile('start');
+    expect((await status()).policy).toMatchObject({ present: false, valid: true, lastGoodKept: false });
+    expect((await currentContext()).config.values.categories.video.mode).toBe(DEFAULTS.categories.video.mode);
+  });
+
+  test('an invalid policy is reported with its paths, and the last good one stays in force', async () => {
+    await fakeBrowser.storage.managed.set({ categories: { video: { mode: 'block' } } });
+    await reconcile('good policy');
+    await fakeBrowser.storage.managed.clear();
+    await fakeBrowser.storage.managed.set({ categories: { video: { mode: 'Block' } }, retentionDays: -1 });
+    await reconcile('bad policy');
+    const s = (await status()).policy;
+    expect(s).toMatchObject({ present: true, valid: false, lastGoodKept: true });
+    expect(s.errors.map((e) => e.path).sort()).toEqual(['categories.video.mode', 'retentionDays']);
+    expect((await currentContext()).config.values.categories.video.mode).toBe('block');
+  });
+
+  test('a policy that disappears after a good one leaves the good one in force, and says so', async () => {
+    await fakeBrowser.storage.managed.set({ categories: { video: { mode: 'block' } } });
+    await reconcile('good policy');
+    await fakeBrowser.storage.managed.clear();
+    await reconcile('policy removed');
+    expect((await status()).policy).toMatchObject({ present: false, lastGoodKept: true });
+    expect((await currentContext()).config.values.categories.video.mode).toBe('block');
+  });
+
+  test('managed storage that cannot be read keeps the policy in force and reports the error', async () => {
+    await fakeBrowser.storage.managed.set({ categories: { video: { mode: 'block' } } });
+    await reconcile('good policy');
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockRejectedValue(new Error('IO error'));
+    await reconcile('unreadable');
+    expect(((await status()).policy as unknown as { readError: string }).readError).toMatch(/IO error/);
+    expect((await currentContext()).config.values.categories.video.mode).toBe('block');
+  });
+});
