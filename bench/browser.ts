@@ -30,11 +30,12 @@ import { acceptable, loadCategorised, loadUnion } from './data';
 import { emit, type Row } from './report';
 import { fmt, fullGc, median, minMax, now } from './stats';
 import { daysAgo } from '../tests/e2e/support/days';
+import { ALWAYS_WORK } from '../tests/e2e/support/blocking-cases';
+import { WEEKDAYS } from '../utils/policy/constants';
+import { OTHER } from '../utils/tallies/types';
 
 const PARTS = new Set((process.env.BENCH_BROWSER_PARTS ?? 'install,pageload,popup,idle').split(','));
 const BLOCK_PAGE = `chrome-extension://${CHROME_ID}/blocked.html`;
-const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-const ALWAYS_WORK = Object.fromEntries(WEEKDAYS.map((d) => [d, ['00:00-24:00']]));
 /**
  * Off work whatever the clock says: one period, 09:00–17:00 three days from today in
  * Asia/Shanghai, so a next work period (and its boundary alarm) exists but is days away.
@@ -485,7 +486,7 @@ async function partPageLoad(c113: Compiled): Promise<void> {
 
 
 function yearOfTallies(): { usage: SeedUsage[][]; events: SeedEvent[][] } {
-  const cats = ['shopping', 'games', 'video', 'social', 'webChat', 'lottery', '(other)'];
+  const cats = ['shopping', 'games', 'video', 'social', 'webChat', 'lottery', OTHER];
   const usage: SeedUsage[][] = [];
   const events: SeedEvent[][] = [];
   for (let n = 0; n < 365; n++) {

@@ -3,9 +3,11 @@ import { ChromiumPolicyFile, launchChromium, readLocal, type ChromiumSession } f
 import { waitFor } from './support/poll';
 import { TestServer } from './support/server';
 import { cleanUp } from './support/cleanup';
+import { WEEKDAYS } from '../../utils/policy/constants';
+import { localDayKey, weekdayOfKey } from '../../utils/time/day-key';
+import { pad } from '../../utils/time/pad';
 
-const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-const hhmm = (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+const hhmm = (d: Date) => `${pad(d.getHours())}:${pad(d.getMinutes())}`;
 
 /**
  * A one-minute work period starting at the next whole minute (at least 20 s away, so the
@@ -18,7 +20,7 @@ function upcomingPeriod(now: Date) {
   start.setMinutes(start.getMinutes() + (now.getSeconds() > 40 ? 2 : 1));
   const end = new Date(start.getTime() + 60_000);
   const endText = end.getDate() !== start.getDate() ? '24:00' : hhmm(end);
-  return { start, end, weekday: WEEKDAYS[start.getDay()]!, period: `${hhmm(start)}-${endText}` };
+  return { start, end, weekday: weekdayOfKey(localDayKey(start.getTime())), period: `${hhmm(start)}-${endText}` };
 }
 
 describe('Chromium: rules follow the work-time boundaries while the browser runs', () => {

@@ -4,13 +4,14 @@
  * which records each request: a blocked host must receive none.
  */
 import type { IncomingMessage } from 'node:http';
+import { WEEKDAYS } from '../../../utils/policy/constants';
 import type { TestServer } from './server';
 
 export const IDN_ENTRY = '测试购物.com';
 export const IDN_PUNYCODE = 'xn--0zw22i26zlhb.com';
 
 /** All day, every day, whatever the calendar: the tests run at any hour. */
-export const ALWAYS_WORK = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, ['00:00-24:00']]));
+export const ALWAYS_WORK = Object.fromEntries(WEEKDAYS.map((d) => [d, ['00:00-24:00']]));
 
 export const BLOCKING_POLICY = {
   schoolName: '清风测试学校',

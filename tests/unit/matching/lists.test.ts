@@ -1,11 +1,10 @@
+import { CATEGORY_IDS, type CategoryId } from '../../../utils/policy/constants';
 import { describe, expect, it } from 'vitest';
 import {
   BUILTIN_ALLOW,
-  BUILTIN_CATEGORY_IDS,
   BUILTIN_LISTS,
   BUILTIN_LIST_TEXTS,
   parseListText,
-  type BuiltinCategoryId,
 } from '../../../utils/matching/lists';
 
 // host === parent, or host is a subdomain of parent (label boundary, never "nottaobao.com").
@@ -31,7 +30,7 @@ const NEVER_BLOCK = [
 const NEVER_BLOCK_SUFFIXES = ['gov.cn', 'edu.cn'];
 
 type FileName = keyof typeof BUILTIN_LIST_TEXTS;
-const DOMAIN_FILES: (BuiltinCategoryId | 'allow')[] = [...BUILTIN_CATEGORY_IDS, 'allow'];
+const DOMAIN_FILES: (CategoryId | 'allow')[] = [...CATEGORY_IDS, 'allow'];
 const ALL_FILES: FileName[] = [...DOMAIN_FILES, 'redPacketKeywords'];
 
 // The entry lines of a file, with their comments (parseListText would hide duplicates).
@@ -40,7 +39,7 @@ const entryLines = (text: string) =>
     .split(/\r?\n/)
     .filter((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
 
-const blockEntries = BUILTIN_CATEGORY_IDS.flatMap((id) =>
+const blockEntries = CATEGORY_IDS.flatMap((id) =>
   BUILTIN_LISTS[id].domains.map((domain) => ({ id, domain })),
 );
 
@@ -80,12 +79,12 @@ describe('list files', () => {
 });
 
 describe('built-in categories', () => {
-  it.each(BUILTIN_CATEGORY_IDS)('%s has a non-empty domain list', (id) => {
+  it.each(CATEGORY_IDS)('%s has a non-empty domain list', (id) => {
     expect(BUILTIN_LISTS[id].domains.length).toBeGreaterThan(0);
   });
 
   it('only redPacket has URL keywords, and they are usable urlFilters', () => {
-    for (const id of BUILTIN_CATEGORY_IDS) {
+    for (const id of CATEGORY_IDS) {
       if (id !== 'redPacket') expect(BUILTIN_LISTS[id].urlKeywords, id).toEqual([]);
     }
     const keywords = BUILTIN_LISTS.redPacket.urlKeywords;

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import chineseDays from 'chinese-days';
 import { calendarStatus, isWorkTime, nextBoundary } from '../../../utils/schedule/work-time';
 import { dayEntry } from '../../../utils/schedule/day-rules';
-import { type Weekday } from '../../../utils/policy/constants';
+import { WEEKDAYS, type Weekday } from '../../../utils/policy/constants';
 import { type Schedule } from '../../../utils/schedule/types';
 import { hasOfficialData, officialDay } from '../../../utils/schedule/official-calendar';
 import { localDayKey, localMidnight } from '../../../utils/time/day-key';
@@ -270,7 +270,6 @@ describe('local day keys', () => {
 });
 
 describe('property: isWorkTime is constant up to nextBoundary and flips there', () => {
-  const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
   const FIRST = local('2024-01-01 00:00');
   const LAST = local('2028-12-31 23:59');
   const DAY_SPAN = Math.round((LAST - FIRST) / 86_400_000);

@@ -10,17 +10,7 @@ import social from './social.txt?raw';
 import lottery from './lottery.txt?raw';
 import allow from './allow.txt?raw';
 
-export const BUILTIN_CATEGORY_IDS = [
-  'shopping',
-  'games',
-  'redPacket',
-  'webChat',
-  'video',
-  'social',
-  'lottery',
-] as const;
-
-export type BuiltinCategoryId = (typeof BUILTIN_CATEGORY_IDS)[number];
+import type { CategoryId } from '../../policy/constants';
 
 export interface BuiltinList {
   domains: string[];
@@ -50,7 +40,7 @@ const list = (domains: string, urlKeywords = ''): BuiltinList => ({
   urlKeywords: parseListText(urlKeywords),
 });
 
-export const BUILTIN_LISTS: Record<BuiltinCategoryId, BuiltinList> = {
+export const BUILTIN_LISTS: Record<CategoryId, BuiltinList> = {
   shopping: list(shopping),
   games: list(games),
   redPacket: list(redPacket, redPacketKeywords),
@@ -64,7 +54,7 @@ export const BUILTIN_LISTS: Record<BuiltinCategoryId, BuiltinList> = {
 export const BUILTIN_ALLOW: string[] = parseListText(allow);
 
 /** The raw file texts, for tests and for showing the annotated lists in the options page. */
-export const BUILTIN_LIST_TEXTS: Readonly<Record<BuiltinCategoryId | 'allow' | 'redPacketKeywords', string>> = {
+export const BUILTIN_LIST_TEXTS: Readonly<Record<CategoryId | 'allow' | 'redPacketKeywords', string>> = {
   shopping,
   games,
   redPacket,
