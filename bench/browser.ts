@@ -11,7 +11,6 @@
 // BENCH_BROWSER_PARTS=install,pageload,popup,idle picks parts (all by default).
 process.env.TZ = 'Asia/Shanghai'; // the school's clock, for Node's dates and the browsers it launches
 
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +26,7 @@ import { waitFor } from '../tests/e2e/support/poll';
 import { seedTallies, type SeedEvent, type SeedUsage } from '../tests/e2e/support/seed';
 import { TestServer } from '../tests/e2e/support/server';
 import { acceptable, loadCategorised, loadUnion } from './data';
+import { spawnChromiumWithCdp } from './cdp';
 import { emit, type Row } from './report';
 import { fmt, fullGc, median, minMax, now } from './stats';
 import { daysAgo } from '../tests/e2e/support/days';
@@ -702,53 +702,33 @@ interface IdleCount {
  * Target.setDiscoverTargets: it hears of targets appearing and disappearing without attaching.
  */
 async function countIdleUnattached(profileDir: string, windowMs: number): Promise<IdleCount> {
-  if (typeof WebSocket === 'undefined') throw new Error('bench: no WebSocket; run node with --experimental-websocket (npm run bench does)');
-  const chrome = spawn(
-    CHROMIUM_BIN,
-    ['--headless', `--user-data-dir=${profileDir}`, '--remote-debugging-port=0', ...chromiumArgs({ extensionDir: CHROME_BUILD }), 'about:blank'],
-    { stdio: 'ignore', env: { ...process.env, LANGUAGE: 'zh_CN' } },
-  );
+  const { cdp, stop } = await spawnChromiumWithCdp(profileDir);
   try {
-    const portFile = join(profileDir, 'DevToolsActivePort');
-    const [port, path] = await waitFor('DevToolsActivePort', () => {
-      try {
-        const lines = readFileSync(portFile, 'utf8').split('\n');
-        return lines[1] ? [lines[0]!, lines[1]] : undefined;
-      } catch {
-        return undefined;
-      }
-    }, 20_000);
-    const socket = new WebSocket(`ws://127.0.0.1:${port}${path}`);
-    await new Promise<void>((resolve, reject) => {
-      socket.onopen = () => resolve();
-      socket.onerror = () => reject(new Error('CDP socket failed'));
-    });
     const live = new Set<string>();
     let counting = false;
     let starts = 0;
     let stops = 0;
     const ours = (info: { type: string; url: string }) => info.type === 'service_worker' && info.url.startsWith(`chrome-extension://${CHROME_ID}/`);
-    socket.onmessage = (event) => {
-      const message = JSON.parse(String(event.data)) as { method?: string; params?: { targetInfo?: { targetId: string; type: string; url: string }; targetId?: string } };
-      const info = message.params?.targetInfo;
-      if ((message.method === 'Target.targetCreated' || message.method === 'Target.targetInfoChanged') && info && ours(info) && !live.has(info.targetId)) {
+    cdp.on((event) => {
+      const info = event.params.targetInfo as { targetId: string; type: string; url: string } | undefined;
+      if ((event.method === 'Target.targetCreated' || event.method === 'Target.targetInfoChanged') && info && ours(info) && !live.has(info.targetId)) {
         live.add(info.targetId);
         if (counting) starts++;
       }
-      if (message.method === 'Target.targetDestroyed' && message.params?.targetId && live.delete(message.params.targetId) && counting) stops++;
-    };
-    socket.send(JSON.stringify({ id: 1, method: 'Target.setDiscoverTargets', params: { discover: true } }));
+      const destroyed = event.params.targetId as string | undefined;
+      if (event.method === 'Target.targetDestroyed' && destroyed && live.delete(destroyed) && counting) stops++;
+    });
+    await cdp.send('Target.setDiscoverTargets', { discover: true });
     // Start-up: the worker runs its reconcile, then goes idle. Count from a quiet start.
     await sleep(5000);
     counting = true;
     await sleep(windowMs);
     counting = false;
-    socket.close();
+    cdp.close();
     // The rules' state as the worker left it, read from the profile after the browser exits.
     return { starts, stops, inForce: undefined };
   } finally {
-    chrome.kill('SIGTERM');
-    await new Promise((resolve) => chrome.once('exit', resolve).once('error', resolve));
+    await stop();
   }
 }
 

@@ -1,0 +1,108 @@
+// A Chromium started by hand with a raw DevTools Protocol client (Node's WebSocket), for the
+// figures Playwright would distort: Playwright attaches to every worker, and an attached
+// worker is never stopped as idle, so it can show neither wake-ups nor what a wake costs.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromiumArgs } from '../tests/e2e/support/chromium';
+import { CHROME_BUILD, CHROMIUM_BIN } from '../tests/e2e/support/constants';
+import { waitFor } from '../tests/e2e/support/poll';
+
+export interface CdpEvent {
+  method: string;
+  params: Record<string, unknown>;
+  sessionId?: string;
+}
+
+export class Cdp {
+  private next = 1;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private readonly listeners = new Set<(event: CdpEvent) => void>();
+
+  private constructor(private readonly socket: WebSocket) {
+    socket.onmessage = (message) => {
+      const data = JSON.parse(String(message.data)) as { id?: number; result?: unknown; error?: { message: string }; method?: string; params?: Record<string, unknown>; sessionId?: string };
+      if (data.id !== undefined) {
+        const waiter = this.pending.get(data.id);
+        this.pending.delete(data.id);
+        if (data.error) waiter?.reject(new Error(data.error.message));
+        else waiter?.resolve(data.result);
+      } else if (data.method) {
+        for (const listener of this.listeners) listener({ method: data.method, params: data.params ?? {}, ...(data.sessionId ? { sessionId: data.sessionId } : {}) });
+      }
+    };
+  }
+
+  static async connect(url: string): Promise<Cdp> {
+    if (typeof WebSocket === 'undefined') throw new Error('bench: no WebSocket; run node with --experimental-websocket (npm run bench does)');
+    const socket = new WebSocket(url);
+    await new Promise<void>((resolve, reject) => {
+      socket.onopen = () => resolve();
+      socket.onerror = () => reject(new Error('CDP socket failed'));
+    });
+    return new Cdp(socket);
+  }
+
+  send<T = unknown>(method: string, params: Record<string, unknown> = {}, sessionId?: string): Promise<T> {
+    const id = this.next++;
+    this.socket.send(JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) }));
+    return new Promise<T>((resolve, reject) => this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject }));
+  }
+
+  on(listener: (event: CdpEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+}
+
+/** Chromium with the production build on `profileDir`, one about:blank tab, and a CDP client on its browser target. */
+export async function spawnChromiumWithCdp(profileDir: string): Promise<{ cdp: Cdp; stop: () => Promise<void> }> {
+  const chrome = spawn(
+    CHROMIUM_BIN,
+    ['--headless', `--user-data-dir=${profileDir}`, '--remote-debugging-port=0', ...chromiumArgs({ extensionDir: CHROME_BUILD }), 'about:blank'],
+    { stdio: 'ignore', env: { ...process.env, LANGUAGE: 'zh_CN' } },
+  );
+  const stop = async () => {
+    chrome.kill('SIGTERM');
+    await new Promise((resolve) => chrome.once('exit', resolve).once('error', resolve));
+  };
+  try {
+    const portFile = join(profileDir, 'DevToolsActivePort');
+    const [port, path] = await waitFor(
+      'DevToolsActivePort',
+      () => {
+        try {
+          const lines = readFileSync(portFile, 'utf8').split('\n');
+          return lines[1] ? [lines[0]!, lines[1]] : undefined;
+        } catch {
+          return undefined;
+        }
+      },
+      20_000,
+    );
+    return { cdp: await Cdp.connect(`ws://127.0.0.1:${port}${path}`), stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string } }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/** Milliseconds of a V8 CPU profile the isolate was busy (every sample but "(idle)"). */
+export function busyMs(profile: CpuProfile): number {
+  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  let us = 0;
+  for (let i = 0; i < samples.length; i++) if (!idle.has(samples[i]!)) us += deltas[i] ?? 0;
+  return us / 1000;
+}
