@@ -3,24 +3,48 @@
  * stores its credits; the state itself lives in extension storage between worker runs.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { step, type AccountingEvent } from '@/utils/tallies/accounting';
+import { isCreditable, step, type AccountingEvent } from '@/utils/tallies/accounting';
 import { addUsage } from '@/utils/tallies/db';
 import { webHost } from '@/utils/matching/web-host';
 import { isWorkTime, nextBoundary } from '@/utils/schedule/work-time';
 import { tallyTarget } from '@/utils/tallies/target';
-import { currentContext } from './context';
-import { accountingState } from './storage';
+import { currentContext, wakeConfig } from './context';
+import { accountingState, derivedConfig } from './storage';
 import { tallyDb, writeTallies } from './tally-db';
+
+type Target = { host: string; category: string };
+
+/**
+ * What `host` is tallied under. The last answer is kept with the derived configuration, so a
+ * checkpoint tick on the same tab (a cold worker, each minute) builds no host index (issue 16).
+ */
+async function targetOf(host: string): Promise<Target> {
+  const wake = await wakeConfig();
+  if (wake.focus?.host === host) return wake.focus.target;
+  const ctx = await currentContext();
+  const target = tallyTarget(ctx.index, host, ctx.config.values.recordOtherHosts);
+  const stored = await derivedConfig.getValue();
+  if (stored?.digest === ctx.digest) await derivedConfig.setValue({ ...stored, focus: { host, target } });
+  return target;
+}
 
 export function feedAccounting(event: AccountingEvent): Promise<void> {
   return writeTallies(async () => {
-    const ctx = await currentContext();
-    const { schedule, recordOtherHosts } = ctx.config.values;
+    const { schedule } = await wakeConfig();
+    const state = await accountingState.getValue();
     const clock = { isWorkTime: (at: number) => isWorkTime(schedule, at), nextBoundary: (at: number) => nextBoundary(schedule, at) };
-    const result = step(await accountingState.getValue(), event, clock, (host) => tallyTarget(ctx.index, host, recordOtherHosts));
+    // step() classifies only the host in focus before the event, and only when it is creditable.
+    const focusHost = state.focus.tabHost;
+    const target = focusHost !== null && isCreditable(state.focus) ? await targetOf(focusHost) : null;
+    const result = step(state, event, clock, (host) => {
+      if (host !== focusHost || target === null) throw new Error(`accounting asked for ${host}, not the focused ${focusHost}`);
+      return target;
+    });
     // Credits first: if the write fails, the old state stays and the slice is retried.
     await addUsage(await tallyDb(), result.credits);
     await accountingState.setValue(result.state);
+    // A new tab in focus: classify it now, while the worker is awake for the event anyway.
+    if (event.type === 'activeTab' && event.host !== null && event.host !== focusHost) await targetOf(event.host);
   });
 }
 

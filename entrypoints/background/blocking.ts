@@ -30,7 +30,7 @@ export interface BlockingOutcome {
  * browser's limits, the rules already installed stay; if none are, the built-in defaults are
  * installed, so protection is never dropped (docs/design.md principle 5).
  */
-export async function applyBlocking(ctx: Context, now: number, inWorkTime: boolean, live: readonly LiveUnlock[]): Promise<BlockingOutcome> {
+export async function applyBlocking(ctx: Context, now: number, inWorkTime: boolean, live: readonly LiveUnlock[], rulesKey: string): Promise<BlockingOutcome> {
   const previous = await blockingState.getValue();
   let rules: DnrRule[] = [];
   let errors: RuleLimitError[] = [];
@@ -41,7 +41,7 @@ export async function applyBlocking(ctx: Context, now: number, inWorkTime: boole
     } else {
       errors = compiled.errors;
       if (previous.inForce && previous.fingerprint !== null) {
-        await blockingState.setValue({ ...previous, errors, checkedAt: now });
+        await blockingState.setValue({ ...previous, errors, checkedAt: now, rulesKey });
         return { applied: false, rulesStartedOrChanged: false };
       }
       const fallback = compile(buildMatchConfig(DEFAULTS), undefined, now, []);
@@ -57,6 +57,7 @@ export async function applyBlocking(ctx: Context, now: number, inWorkTime: boole
     errors,
     checkedAt: now,
     since: inWorkTime === previous.inForce ? previous.since : now,
+    rulesKey,
   });
   const rulesChanged = previous.fingerprint !== null && fingerprint !== previous.fingerprint;
   return { applied: errors.length === 0, rulesStartedOrChanged: inWorkTime && (!previous.inForce || rulesChanged) };

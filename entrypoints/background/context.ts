@@ -1,28 +1,41 @@
 /**
  * The configuration in force and what is derived from it (the match index), built once per
- * configuration and shared by every handler until the configuration changes.
+ * configuration and shared by every handler until the configuration changes. What a wake
+ * needs of it (the schedule, the retention) is also kept in extension storage, keyed by a
+ * digest of the policy and the teacher's settings, so a worker that wakes for a checkpoint
+ * reads neither the policy nor builds the index (issue 16).
  */
 import { buildHostIndex, type HostIndex, type MatchConfig } from '@/utils/matching/host-index';
 import { categoryInfos } from '@/utils/ui/categories';
 import { buildMatchConfig, resolveConfig, type EffectiveConfig } from '@/utils/policy/resolve';
 import { decideUrl } from '@/utils/matching/decide';
+import { digestText } from '@/utils/digest';
+import { version } from '@/package.json';
 import { isWorkTime, nextBoundary } from '@/utils/schedule/work-time';
 import type { CategoryInfo, UrlDecision } from '@/utils/messages/types';
-import { lastGoodPolicy, teacherSettings, unlocks } from './storage';
+import { derivedConfig, lastGoodPolicy, teacherSettings, unlocks, type DerivedConfig } from './storage';
 
 export interface Context {
   config: EffectiveConfig;
   match: MatchConfig;
   index: HostIndex;
   categories: CategoryInfo[];
+  /** Digest of the policy and the teacher's settings the configuration was built from. */
+  digest: string;
 }
 
 let cached: Promise<Context> | null = null;
+/** Bumped by every invalidation, so a build that started before one does not store its result. */
+let generation = 0;
 
 async function build(): Promise<Context> {
-  const config = resolveConfig(await lastGoodPolicy.getValue(), await teacherSettings.getValue());
+  const policy = await lastGoodPolicy.getValue();
+  const teacher = await teacherSettings.getValue();
+  const config = resolveConfig(policy, teacher);
   const match = buildMatchConfig(config.values);
-  return { config, match, index: buildHostIndex(match), categories: categoryInfos(config.values) };
+  // The version too: an update may bring other lists or defaults for the same policy.
+  const digest = digestText(JSON.stringify([version, policy, teacher]));
+  return { config, match, index: buildHostIndex(match), categories: categoryInfos(config.values), digest };
 }
 
 export function currentContext(): Promise<Context> {
@@ -35,7 +48,32 @@ export function currentContext(): Promise<Context> {
 
 /** Called whenever the policy or the teacher's settings change. */
 export function invalidateContext(): void {
+  generation++;
   cached = null;
+}
+
+/** Forgets the configuration, here and in storage: the policy or the teacher's settings were written. */
+export async function configurationChanged(): Promise<void> {
+  invalidateContext();
+  await derivedConfig.setValue(null);
+}
+
+/**
+ * What a wake needs of the configuration: from storage when it is there, else built, and then
+ * kept for the next wake (unless the configuration changed meanwhile).
+ */
+export async function wakeConfig(): Promise<DerivedConfig> {
+  if (cached === null) {
+    const stored = await derivedConfig.getValue();
+    if (stored) return stored;
+  }
+  const started = generation;
+  const ctx = await currentContext();
+  const stored = await derivedConfig.getValue();
+  if (stored?.digest === ctx.digest) return stored;
+  const derived = { digest: ctx.digest, schedule: ctx.config.values.schedule, retentionDays: ctx.config.values.retentionDays, focus: null };
+  if (started === generation) await derivedConfig.setValue(derived);
+  return derived;
 }
 
 /** Why `url` is or is not blocked at `now`, under this configuration and the live unlocks. */

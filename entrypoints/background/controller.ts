@@ -9,39 +9,49 @@ import { localDayKey } from '@/utils/time/day-key';
 import { armBoundaryAlarm, armCheckpoint, armUnlockExpiry } from './alarms';
 import { updateBadge } from './badge';
 import { applyBlocking } from './blocking';
-import { currentContext, invalidateContext } from './context';
+import { configurationChanged, currentContext, wakeConfig } from './context';
+import { dnrLimits } from './dnr';
 import { keepLiveUnlocks } from './live-unlocks';
 import { refreshPolicy } from './policy-manager';
 import { blockingState, policyStatus, storageProblem } from './storage';
 import { sendOpenTabsToBlockPage } from './tab-sweep';
 import { prune, tallyDb } from './tally-db';
 
-/** Applies the configuration in force at this instant; true when the browser holds exactly its rules. */
+/**
+ * Applies the configuration in force at this instant; true when the browser holds exactly its
+ * rules. When the rules were compiled from the same configuration, work time and unlocks, there
+ * is nothing to compile: a checkpoint wake reads no policy and builds no index (issue 16).
+ */
 async function applyConfig(): Promise<boolean> {
   const now = Date.now();
-  const ctx = await currentContext();
-  const inWorkTime = isWorkTime(ctx.config.values.schedule, now);
+  const wake = await wakeConfig();
+  const inWorkTime = isWorkTime(wake.schedule, now);
   const live = await keepLiveUnlocks(now, inWorkTime);
-  const outcome = await applyBlocking(ctx, now, inWorkTime, live);
+  const rulesKey = [wake.digest, inWorkTime, JSON.stringify(live), JSON.stringify(dnrLimits())].join('|');
+  const previous = await blockingState.getValue();
+  const outcome =
+    previous.rulesKey === rulesKey && previous.fingerprint !== null
+      ? { applied: previous.errors.length === 0, rulesStartedOrChanged: false }
+      : await applyBlocking(await currentContext(), now, inWorkTime, live, rulesKey);
   await armCheckpoint(inWorkTime);
   await armUnlockExpiry(live.length === 0 ? null : Math.min(...live.map((u) => u.until)));
-  if (outcome.rulesStartedOrChanged) await sendOpenTabsToBlockPage(ctx, now, live);
-  const boundary = await armBoundaryAlarm(ctx.config.values.schedule, now);
+  if (outcome.rulesStartedOrChanged) await sendOpenTabsToBlockPage(await currentContext(), now, live);
+  const boundary = await armBoundaryAlarm(wake.schedule, now);
   // The badge is a view: a failure there must not stop the reconcile.
   await refreshBadge(now, boundary).catch((error: unknown) => console.warn('[qingfeng] badge not updated', error));
   // Pruning is housekeeping: a database problem must not stop the reconcile (tallyDb() resets a broken one).
-  await prune(now, ctx.config.values.retentionDays).catch((error: unknown) => console.warn('[qingfeng] prune failed', error));
+  await prune(now, wake.retentionDays).catch((error: unknown) => console.warn('[qingfeng] prune failed', error));
   return outcome.applied;
 }
 
 /** The badge after anything that changes rules-in-force or today's blocked count. */
 export async function refreshBadge(now = Date.now(), boundary?: number | null): Promise<void> {
-  const { values } = (await currentContext()).config;
+  const { schedule } = await wakeConfig();
   const blockedToday = await countEvents(await tallyDb(), 'blocked', localDayKey(now)).catch(() => 0);
   await updateBadge({
     inForce: (await blockingState.getValue()).inForce,
     blockedToday,
-    nextBoundary: boundary === undefined ? nextBoundary(values.schedule, now) : boundary,
+    nextBoundary: boundary === undefined ? nextBoundary(schedule, now) : boundary,
     now,
   });
 }
@@ -54,20 +64,28 @@ function serialised<T>(task: () => Promise<T>): Promise<T> {
   return run;
 }
 
+/** How old a policy read may be before a worker start reads managed storage again. */
+const POLICY_READ_MAX_AGE_MS = 15 * 60_000;
+
 /**
  * Brings the rules and alarms in line with the time and the configuration in force; the
  * configuration is rebuilt only when it changed (a boundary, a wake or an unlock's end
  * changes the time, not the configuration). With `readPolicy`, first applies the cached last
  * good policy (Chromium answers storage.managed only ~3 s after start-up: no unprotected
- * window), then reads managed storage and applies again if the policy changed. Resolves to
+ * window), then reads managed storage and applies again if the policy changed. 'if-stale'
+ * reads only when the last read is older than POLICY_READ_MAX_AGE_MS: a worker woken by the
+ * checkpoint alarm has nothing new to read, since Chromium wakes it with storage.onChanged
+ * when the policy changes and Firefox reads managed storage only at start-up. Resolves to
  * whether the browser holds exactly the rules of the configuration.
  */
-export function reconcile(reason: string, readPolicy = true): Promise<boolean> {
+export function reconcile(reason: string, readPolicy: boolean | 'if-stale' = true): Promise<boolean> {
   return serialised(async () => {
     // Protection first: the rules do not wait on the database or the policy read.
     let applied = await applyConfig();
-    if (readPolicy && (await refreshPolicy(Date.now())).changed) {
-      invalidateContext();
+    const now = Date.now();
+    const read = readPolicy === 'if-stale' ? now - ((await policyStatus.getValue()).readAt ?? 0) > POLICY_READ_MAX_AGE_MS : readPolicy;
+    if (read && (await refreshPolicy(now)).changed) {
+      await configurationChanged();
       applied = await applyConfig();
     }
     console.info(`[qingfeng] reconciled (${reason})`);
@@ -76,8 +94,8 @@ export function reconcile(reason: string, readPolicy = true): Promise<boolean> {
 }
 
 /** After the teacher's settings changed: rebuild the configuration, then reconcile. */
-export function reconcileNewSettings(): Promise<boolean> {
-  invalidateContext();
+export async function reconcileNewSettings(): Promise<boolean> {
+  await configurationChanged();
   return reconcile('settings change', false);
 }
 

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { BOUNDARY_ALARM, CHECKPOINT_ALARM, UNLOCK_ALARM } from './alarms';
 import { reconcile } from './controller';
+import { configurationChanged } from './context';
 import { handleMessage } from './messages';
 import { feedAccounting, focusedTabHost, syncFocus } from './accounting-feed';
 import { recordVisit } from './records';
@@ -12,11 +13,14 @@ const IDLE_SECONDS = 60;
 export default defineBackground({
   main() {
     // Listeners first and synchronously, so an event that wakes the worker finds its listener.
-    browser.runtime.onInstalled.addListener(() => void reconcile('install'));
+    // An update may bring other lists or defaults: what was derived from the configuration goes.
+    browser.runtime.onInstalled.addListener(() => void configurationChanged().then(() => reconcile('install')));
     browser.runtime.onStartup.addListener(() => void reconcile('startup'));
-    browser.storage.onChanged.addListener((_changes, area) => {
+    browser.storage.onChanged.addListener((changes, area) => {
       // Chromium re-reads policy while running; Firefox reads managed storage at start-up only.
       if (area === 'managed') void reconcile('policy change');
+      // Whoever wrote them, what was derived from the policy or the settings is stale now.
+      if (area === 'local' && ('lastGoodPolicy' in changes || 'teacherSettings' in changes)) void configurationChanged();
     });
     browser.alarms.onAlarm.addListener((alarm) => {
       const at = Date.now();
@@ -51,7 +55,9 @@ export default defineBackground({
       void focusedTabHost().then((host) => feedAccounting({ type: 'activeTab', at, host }));
     });
     browser.runtime.onMessage.addListener(handleMessage);
-    void reconcile('service worker start');
+    // A start for an alarm or an event reads the policy only when the last read is old: a
+    // changed policy wakes the worker itself (storage.onChanged).
+    void reconcile('service worker start', 'if-stale');
     void tallyDb().then(syncFocus);
   },
 });

@@ -1,7 +1,8 @@
-import { parsePolicy, type Policy } from '@/utils/policy/schema';
+import { parsePolicy } from '@/utils/policy/schema';
 import type { PolicyStatus } from '@/utils/policy/status';
 import { readManagedStorage } from './managed-storage';
-import { lastGoodPolicy, policyStatus } from './storage';
+import { digestText } from '@/utils/digest';
+import { lastGoodPolicy, managedDigest, policyStatus } from './storage';
 
 /**
  * Reads managed storage, and keeps the policy in force:
@@ -14,39 +15,45 @@ import { lastGoodPolicy, policyStatus } from './storage';
  *   may lower the school's protection. A school that wants the defaults back pushes a
  *   policy that sets nothing but the defaults (docs/deploy.*.md).
  */
-export async function refreshPolicy(now: number): Promise<{ policy: Policy | null; status: PolicyStatus; changed: boolean }> {
+export async function refreshPolicy(now: number): Promise<{ status: PolicyStatus; changed: boolean }> {
   const read = await readManagedStorage();
   const previous = await policyStatus.getValue();
-  let policy = await lastGoodPolicy.getValue();
   let status: PolicyStatus;
   let changed = false;
 
   if (read.kind === 'absent') {
     status =
-      policy === null
+      (await lastGoodPolicy.getValue()) === null
         ? { present: false, valid: true, errors: [], readAt: now, inForceSince: now, readError: null, lastGoodKept: false }
         : { ...previous, present: false, valid: true, errors: [], readAt: now, readError: null, lastGoodKept: true };
   } else if (read.kind === 'unreadable') {
     status = { ...previous, readAt: now, readError: read.error };
   } else {
-    const parsed = parsePolicy(read.raw);
-    if (parsed.ok) {
-      changed = JSON.stringify(parsed.policy) !== JSON.stringify(policy);
-      policy = parsed.policy;
-      status = {
-        present: true,
-        valid: true,
-        errors: [],
-        readAt: now,
-        inForceSince: changed || previous.inForceSince === null ? now : previous.inForceSince,
-        readError: null,
-        lastGoodKept: false,
-      };
+    // The same policy text as at the last parse: nothing to parse, nothing changed (issue 16).
+    const digest = digestText(JSON.stringify(read.raw));
+    if (digest === (await managedDigest.getValue()) && previous.present && previous.readError === null) {
+      status = { ...previous, readAt: now };
     } else {
-      status = { present: true, valid: false, errors: parsed.errors, readAt: now, inForceSince: previous.inForceSince, readError: null, lastGoodKept: policy !== null };
+      await managedDigest.setValue(digest);
+      const parsed = parsePolicy(read.raw);
+      const lastGood = await lastGoodPolicy.getValue();
+      if (parsed.ok) {
+        changed = JSON.stringify(parsed.policy) !== JSON.stringify(lastGood);
+        if (changed) await lastGoodPolicy.setValue(parsed.policy);
+        status = {
+          present: true,
+          valid: true,
+          errors: [],
+          readAt: now,
+          inForceSince: changed || previous.inForceSince === null ? now : previous.inForceSince,
+          readError: null,
+          lastGoodKept: false,
+        };
+      } else {
+        status = { present: true, valid: false, errors: parsed.errors, readAt: now, inForceSince: previous.inForceSince, readError: null, lastGoodKept: lastGood !== null };
+      }
     }
   }
-  await lastGoodPolicy.setValue(policy);
   await policyStatus.setValue(status);
-  return { policy, status, changed };
+  return { status, changed };
 }

@@ -4,6 +4,7 @@ import type { TeacherSettings } from '@/utils/policy/resolve';
 import type { Policy } from '@/utils/policy/schema';
 import { INITIAL_POLICY_STATUS, type PolicyStatus } from '@/utils/policy/status';
 import type { RuleLimitError } from '@/utils/dnr/rules';
+import type { Schedule } from '@/utils/schedule/types';
 import { initialAccountingState, type AccountingState } from '@/utils/tallies/accounting';
 
 /** The last valid managed policy: it stays in force when a newer one is invalid or unreadable. */
@@ -27,12 +28,36 @@ export interface BlockingState {
   checkedAt: number | null;
   /** When inForce last changed. */
   since: number | null;
+  /**
+   * What the installed rules were compiled from (configuration digest, work time, live
+   * unlocks, limits): a reconcile with the same key has nothing to compile (issue 16).
+   * Absent in state stored by an older version, which then compiles once.
+   */
+  rulesKey?: string | null;
 }
 
 export const blockingState = storage.defineItem<BlockingState>('local:blockingState', {
   fallback: { inForce: false, fingerprint: null, errors: [], checkedAt: null, since: null },
   version: 1,
 });
+
+/**
+ * What a wake needs of the configuration, derived once from the policy and the teacher's
+ * settings, so that a wake that changes nothing reads no policy and builds no index (issue
+ * 16). Cleared whenever either is written (index.ts listens), rebuilt from them on demand.
+ */
+export interface DerivedConfig {
+  /** Digest of the policy and the teacher's settings this was derived from. */
+  digest: string;
+  schedule: Schedule;
+  retentionDays: number;
+  /** The last host the accounting classified, and what it is tallied under (the checkpoint tick's). */
+  focus: { host: string; target: { host: string; category: string } } | null;
+}
+export const derivedConfig = storage.defineItem<DerivedConfig | null>('local:derivedConfig', { fallback: null, version: 1 });
+
+/** Digest of the managed policy as last read and parsed: an unchanged read is not parsed again. */
+export const managedDigest = storage.defineItem<string | null>('local:managedDigest', { fallback: null, version: 1 });
 
 /** Live temporary unlocks (issue #6); expired ones are dropped at every reconcile. */
 export interface StoredUnlock {

@@ -167,3 +167,64 @@ describe('the policy in force (refreshPolicy, through reconcile)', () => {
     expect((await currentContext()).config.values.categories.video.mode).toBe('block');
   });
 });
+
+describe('a wake that changes nothing costs almost nothing (issue 16)', () => {
+  /** The storage keys a piece of work read. */
+  async function keysReadBy(work: () => Promise<unknown>): Promise<string[]> {
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    try {
+      await work();
+      return get.mock.calls.flatMap(([keys]) => (keys === null || keys === undefined ? ['(all)'] : typeof keys === 'string' ? [keys] : Array.isArray(keys) ? keys : Object.keys(keys)));
+    } finally {
+      get.mockRestore();
+    }
+  }
+
+  test('a worker woken for a checkpoint reads neither policy nor settings, and installs nothing', async () => {
+    await fakeBrowser.storage.managed.set({ categories: { video: { mode: 'block' } } });
+    await reconcile('start');
+    const installs = dnr.installed;
+    // A new worker: nothing in memory, what was derived is in storage.
+    invalidateContext();
+    const read = await keysReadBy(() => reconcile('service worker start', 'if-stale'));
+    expect(read).not.toContain('lastGoodPolicy');
+    expect(read).not.toContain('teacherSettings');
+    expect(dnr.installed).toBe(installs);
+  });
+
+  test('the tick on the same tab classifies it from what was kept, without the policy', async () => {
+    await reconcile('start');
+    const { feedAccounting } = await import('@/entrypoints/background/accounting-feed');
+    const at = Date.now();
+    await feedAccounting({ type: 'windowFocus', at, focused: true });
+    await feedAccounting({ type: 'activeTab', at, host: 'www.bilibili.com' });
+    invalidateContext();
+    const read = await keysReadBy(() => feedAccounting({ type: 'tick', at: at + 30_000 }));
+    expect(read).not.toContain('lastGoodPolicy');
+    const rows = await (await tallyDb()).usage.toArray();
+    expect(rows).toEqual([expect.objectContaining({ host: 'bilibili.com', category: 'video', workSeconds: 30 })]);
+  });
+
+  test('a changed policy is read, applied and derived again, even right after a read', async () => {
+    await reconcile('start');
+    await fakeBrowser.storage.managed.set({ categories: { video: { mode: 'block' } } });
+    await reconcile('policy change');
+    expect((await currentContext()).config.values.categories.video.mode).toBe('block');
+    invalidateContext();
+    await reconcile('service worker start', 'if-stale');
+    expect((await currentContext()).config.values.categories.video.mode).toBe('block');
+  });
+
+  test('settings written by anyone make the next wake derive the configuration again (index.ts listens)', async () => {
+    vi.spyOn(fakeBrowser.idle, 'setDetectionInterval').mockImplementation(() => undefined);
+    vi.spyOn(fakeBrowser.idle.onStateChanged, 'addListener').mockImplementation(() => undefined);
+    vi.spyOn(fakeBrowser.windows, 'getLastFocused').mockResolvedValue({ focused: false } as Awaited<ReturnType<typeof fakeBrowser.windows.getLastFocused>>);
+    background.main();
+    await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get('derivedConfig')).derivedConfig).toBeTruthy());
+    await fakeBrowser.storage.local.set({ teacherSettings: { retentionDays: 7 } });
+    await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get('derivedConfig')).derivedConfig ?? null).toBeNull());
+    const read = await keysReadBy(() => reconcile('service worker start', 'if-stale'));
+    expect(read).toContain('teacherSettings');
+    expect((await fakeBrowser.storage.local.get('derivedConfig')).derivedConfig).toMatchObject({ retentionDays: 7 });
+  });
+});
