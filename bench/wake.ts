@@ -23,6 +23,8 @@ const COLD_SAMPLES = Number(process.env.BENCH_WAKE_SAMPLES ?? 3);
 /** Long enough for a start to finish its reconcile (the policy read answers ~3 s after launch). */
 const START_WINDOW_MS = 6_000;
 const TICK_WINDOW_MS = 61_000;
+/** The policy is read ~3 s after launch and applied; a changed-policy reconcile may follow. */
+const SETTLE_MS = 15_000;
 const TARGETS = { coldMs: 30, tickMs: 5, firstMs: 1000 };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (s: string) => process.stderr.write(`  wake: ${s}\n`);
@@ -95,7 +97,9 @@ async function measure(name: string, policy: unknown, domains: number): Promise<
       log(`${name}: first start ${result.first.toFixed(1)} ms`);
     }
     if (session) {
-      // Attached, the worker stays alive: the next checkpoint alarm is a warm tick.
+      // Attached, the worker stays alive: after the policy's apply has settled, the next
+      // checkpoint alarm is a warm tick.
+      await sleep(SETTLE_MS);
       result.tick = await profile(cdp, session, TICK_WINDOW_MS, false);
       log(`${name}: warm minute with one tick ${result.tick.toFixed(1)} ms`);
       await cdp.send('Target.detachFromTarget', { sessionId: session });
