@@ -19,8 +19,8 @@ import {
   EDGE_ADDONS_UPDATE_URL,
   GECKO_ID,
   XPI_URL_PLACEHOLDER,
-  chromeIdFromPublicKey,
 } from '../../../scripts/policy-kit/ids';
+import { chromeIdFromPublicKey } from '../../../scripts/policy-kit/key-id';
 import { parseJsonSource } from '../../../scripts/policy-kit/json-source';
 import { OUTPUT_FILES } from '../../../scripts/policy-kit/output-files';
 import { CHROME_POLICY_ROOT, EDGE_POLICY_ROOT, extensionPolicyKey } from '../../../scripts/policy-kit/windows-reg';
