@@ -30,7 +30,7 @@ function isValueOption(s: string): s is ValueOption {
 
 const EXTENSION_ID = /^[a-p]{32}$/;
 
-function isHttpUrl(s: string): boolean {
+export function isHttpUrl(s: string): boolean {
   try {
     const u = new URL(s);
     return u.protocol === 'https:' || u.protocol === 'http:' || u.protocol === 'file:';
