@@ -97,6 +97,16 @@ export const FIREFOX_HARDENING: readonly HardeningPolicy[] = [
     source: 'https://mozilla.github.io/policy-templates/#disablesafemode (Policies.sys.mjs: disallowFeature("safeMode"))',
   },
   {
+    // #14: about:debugging offers "Inspect" for every installed add-on, policy-installed ones
+    // too, and that console can call browser.declarativeNetRequest.updateDynamicRules to
+    // remove the blocking rules. Firefox has no setting that refuses DevTools to
+    // policy-installed add-ons only (Chrome and Edge do so by default), so all go.
+    name: 'DisableDeveloperTools',
+    value: true,
+    closes: 'about:debugging and DevTools, whose console on the add-on could remove its blocking rules',
+    source: 'https://mozilla.github.io/policy-templates/#disabledevelopertools (Policies.sys.mjs: blocks about:debugging, about:devtools-toolbox)',
+  },
+  {
     // about:config is not the only way to set a preference (user.js in the profile folder is
     // another); a locked preference cannot be changed by either.
     name: 'Preferences',
