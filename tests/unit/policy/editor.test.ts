@@ -3,12 +3,13 @@
 // type error shows, duplicates reported with the other errors, and who hears about a year
 // without built-in holiday data.
 import { describe, expect, test } from 'vitest';
-import { editorLang, editorTranslate } from '../../entrypoints/admin/editor-i18n';
-import { adminCalendarGaps, calendarGapPolicyLines, policyListsYear, teacherCalendarGaps } from '../../utils/calendar-gaps';
-import { lastOfficialDataYear } from '../../utils/calendar';
-import { exampleForPath } from '../../utils/policy-examples';
-import { type PolicyError, parsePolicy } from '../../utils/policy';
-import { errorsLeft, errorsUnder, getAt, linesToList, listToLines, numberFromInput, pathString, setAt } from '../../utils/policy-draft';
+import { editorLang, editorTranslate } from '../../../entrypoints/admin/editor-i18n';
+import { adminCalendarGaps, calendarGapPolicyLines, policyListsYear, teacherCalendarGaps } from '../../../utils/schedule/calendar-gaps';
+import { lastOfficialDataYear } from '../../../utils/schedule/official-calendar';
+import { exampleForPath } from '../../../utils/policy/examples';
+import { parsePolicy } from '../../../utils/policy/schema';
+import type { PolicyError } from '../../../utils/policy/types';
+import { errorsLeft, errorsUnder, getAt, linesToList, listToLines, numberFromInput, pathString, setAt } from '../../../utils/policy/draft';
 
 const local = (s: string) => new Date(s.replace(' ', 'T')).getTime();
 
