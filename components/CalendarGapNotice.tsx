@@ -1,4 +1,5 @@
-import { calendarGapPolicyLines, lastOfficialDataYear } from '@/utils/schedule/calendar-gaps';
+import { calendarGapPolicyLines } from '@/utils/schedule/calendar-gaps';
+import { lastOfficialDataYear } from '@/utils/schedule/official-calendar';
 import { useT } from './i18n';
 
 /** For the administrator (#14): which coming years have no built-in holiday data, and the policy lines that fill them. */

@@ -7,7 +7,7 @@
 //   next as soon as either is missing, with the policy lines that fill the gap;
 // - the teacher hears only about the year they are in, and not once the policy lists days
 //   of that year: weeks ahead of a year there is nothing a teacher can do about it.
-import { hasOfficialData, lastOfficialDataYear } from './official-calendar';
+import { hasOfficialData } from './official-calendar';
 
 export type CalendarGapSchedule = {
   officialCalendar?: 'cn' | 'none' | undefined;
@@ -42,8 +42,6 @@ export function teacherCalendarGaps(schedule: CalendarGapSchedule, at: number): 
   const year = localYear(at);
   return adminCalendarGaps(schedule, at).filter((y) => y === year && !policyListsYear(schedule, y));
 }
-
-export { lastOfficialDataYear };
 
 /**
  * The lines to add to the policy's `schedule` for `year`. MM-DD is left for the admin to
