@@ -5,14 +5,15 @@
 // deploy it. All I/O is here; what is written comes from scripts/policy-kit/bundle.ts.
 // Exit codes: 0 written; 1 the file cannot be read, is not JSON, or is not a valid policy
 // (nothing written); 2 a usage error.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { ChromeMessages } from '../utils/i18n/format-message';
 import { parsePolicy } from '../utils/policy/schema';
 import { buildBundle } from './policy-kit/bundle';
 import { type KitLang, chooseLang, langFlagOf, parseKitArgs } from './policy-kit/cli-args';
-import { parseJsonSource } from './policy-kit/json-source';
 import { kitText } from './policy-kit/kit-messages';
+import { kitFiles } from './policy-kit/kit-files';
+import { readPolicyBytes } from './policy-kit/policy-file';
 
 function loadMessages(lang: KitLang): ChromeMessages {
   const file = new URL(`../public/_locales/${lang}/messages.json`, import.meta.url);
@@ -30,18 +31,25 @@ function main(argv: readonly string[]): number {
   const { args } = parsed;
   const text = kitText(loadMessages(chooseLang(args.lang, process.env)));
 
-  let raw: string;
+  // Each way a path can fail to be a readable file gets its own plain message (#14).
+  const file = args.policyFile;
+  let bytes: Uint8Array;
   try {
-    raw = readFileSync(args.policyFile, 'utf8');
+    if (statSync(file).isDirectory()) {
+      console.error(text.message('kitErrIsFolder', [file]));
+      return 1;
+    }
+    bytes = readFileSync(file);
   } catch (e) {
-    const reason = e instanceof Error && 'code' in e ? String(e.code) : String(e);
-    console.error(text.message('kitErrReadFile', [args.policyFile, reason]));
+    const code = e instanceof Error && 'code' in e ? String(e.code) : String(e);
+    if (code === 'ENOENT') console.error(text.message('kitErrMissingFile', [file, process.cwd()]));
+    else console.error(text.message('kitErrReadFile', [file, code]));
     return 1;
   }
 
-  const source = parseJsonSource(raw);
+  const source = readPolicyBytes(file, bytes);
   if (!source.ok) {
-    console.error(text.message('kitErrJsonSyntax', [args.policyFile, String(source.line), String(source.column), source.near]));
+    console.error(text.message(source.error.key, source.error.args));
     console.error(text.message('kitNothingWritten'));
     return 1;
   }
@@ -56,13 +64,14 @@ function main(argv: readonly string[]): number {
 
   const bundle = buildBundle(result.policy, args);
   const outDir = resolve(args.outDir);
-  for (const [relative, contents] of Object.entries(bundle.files)) {
+  const files = kitFiles(bundle);
+  for (const [relative, contents] of Object.entries(files)) {
     const path = join(outDir, relative);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, contents);
   }
   console.log(text.message('kitWrote', [outDir]));
-  for (const relative of Object.keys(bundle.files)) console.log(`  ${relative}`);
+  for (const relative of Object.keys(files)) console.log(`  ${relative}`);
   if (bundle.xpiIsPlaceholder) console.warn(text.message('kitWarnXpiPlaceholder'));
   return 0;
 }

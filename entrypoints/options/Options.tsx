@@ -81,7 +81,7 @@ export function Options({ api, initialTab, now = Date.now, download }: Props) {
               tab === 'settings' ? (
                 <SettingsSection key={version} api={api} settings={s} onSaved={() => void loadSettings()} />
               ) : tab === 'policy' ? (
-                <PolicySection settings={s} />
+                <PolicySection settings={s} now={now()} />
               ) : (
                 <DataSection api={api} retentionDays={s.config.values.retentionDays} recordOtherHosts={s.config.values.recordOtherHosts} />
               )

@@ -1,7 +1,9 @@
+import { CalendarGapNotice } from '@/components/CalendarGapNotice';
 import { ManagedBadge } from '@/components/ManagedBadge';
 import { PolicyPanel } from '@/components/PolicyPanel';
 import { useLang, useT } from '@/components/i18n';
 import type { Translate } from '@/components/i18n';
+import { adminCalendarGaps } from '@/utils/schedule/calendar-gaps';
 import type { EffectiveConfig, SettingKey } from '@/utils/policy/resolve';
 import { categoryLabel } from '@/utils/ui/format';
 import type { SettingsResponse } from '@/utils/messages/types';
@@ -46,7 +48,7 @@ function describeValue(t: Translate, lang: string, values: EffectiveConfig['valu
   }
 }
 
-export function PolicySection({ settings }: { settings: SettingsResponse }) {
+export function PolicySection({ settings, now }: { settings: SettingsResponse; now: number }) {
   const t = useT();
   const lang = useLang();
   const { config } = settings;
@@ -58,6 +60,16 @@ export function PolicySection({ settings }: { settings: SettingsResponse }) {
   return (
     <>
       <PolicyPanel status={settings.policy} />
+      <section aria-labelledby="editor-heading">
+        <h2 id="editor-heading" class="visually-hidden">{t('editorTitle')}</h2>
+        {/* admin.html is a sibling of options.html in both builds (#14). */}
+        <p>
+          <a href="admin.html" target="_blank" rel="noopener" data-testid="open-editor">{t('editorOpenEditor')}</a>
+          {' — '}
+          <span class="muted">{t('editorOpenEditorHint')}</span>
+        </p>
+        <CalendarGapNotice years={adminCalendarGaps(config.values.schedule, now)} />
+      </section>
       <section aria-labelledby="effective-heading">
         <h2 id="effective-heading">{t('effectiveHeading')}</h2>
         <p class="muted">{t('effectiveIntro')}</p>

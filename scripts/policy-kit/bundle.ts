@@ -7,7 +7,8 @@ import { CHROME_EXTENSION_ID, CHROME_WEB_STORE_UPDATE_URL, EDGE_ADDONS_UPDATE_UR
 import { linuxChromiumPolicy } from './linux-json';
 import { OUTPUT_FILES } from './output-files';
 import { readmeEn, readmeZhCN } from './output-readme';
-import { CHROME_POLICY_ROOT, EDGE_POLICY_ROOT, windowsRegFile } from './windows-reg';
+import { firefoxUndoText, linuxUndoScript } from './undo-files';
+import { CHROME_POLICY_ROOT, EDGE_POLICY_ROOT, windowsRegFile, windowsUndoRegFile } from './windows-reg';
 
 export type BundleOptions = {
   harden: boolean;
@@ -35,19 +36,21 @@ export function buildBundle(policy: Policy, opts: BundleOptions): Bundle {
   const linux = linuxChromiumPolicy({ extensionId: chromeId, updateUrl: chromeUpdateUrl, policy, harden });
   const readme = { chromeId, edgeId, geckoId: GECKO_ID, chromeUpdateUrl, edgeUpdateUrl, xpiUrl, xpiIsPlaceholder, harden };
   const f = OUTPUT_FILES;
+  const chrome = { label: 'Google Chrome', policyRoot: CHROME_POLICY_ROOT, hardening: CHROME_HARDENING };
+  const edge = { label: 'Microsoft Edge', policyRoot: EDGE_POLICY_ROOT, hardening: EDGE_HARDENING };
   return {
     xpiIsPlaceholder,
     files: {
       [f.policy]: json(policy),
       [f.chromeReg]: windowsRegFile({
-        browser: { label: 'Google Chrome', policyRoot: CHROME_POLICY_ROOT, hardening: CHROME_HARDENING },
+        browser: chrome,
         extensionId: chromeId,
         updateUrl: chromeUpdateUrl,
         policy,
         harden,
       }),
       [f.edgeReg]: windowsRegFile({
-        browser: { label: 'Microsoft Edge', policyRoot: EDGE_POLICY_ROOT, hardening: EDGE_HARDENING },
+        browser: edge,
         extensionId: edgeId,
         updateUrl: edgeUpdateUrl,
         policy,
@@ -57,6 +60,10 @@ export function buildBundle(policy: Policy, opts: BundleOptions): Bundle {
       [f.linuxChromium]: json(linux),
       [f.firefoxPolicies]: json(firefoxPoliciesJson({ geckoId: GECKO_ID, xpiUrl, policy, harden })),
       [f.firefoxManagedStorage]: json(firefoxManagedStorageManifest(GECKO_ID, policy)),
+      [f.chromeUndoReg]: windowsUndoRegFile({ browser: chrome, extensionId: chromeId }),
+      [f.edgeUndoReg]: windowsUndoRegFile({ browser: edge, extensionId: edgeId }),
+      [f.linuxUndo]: linuxUndoScript(),
+      [f.firefoxUndo]: firefoxUndoText(GECKO_ID),
       [f.readmeZhCN]: readmeZhCN(readme),
       [f.readmeEn]: readmeEn(readme),
     },

@@ -30,7 +30,7 @@ function isValueOption(s: string): s is ValueOption {
 
 const EXTENSION_ID = /^[a-p]{32}$/;
 
-function isHttpUrl(s: string): boolean {
+export function isHttpUrl(s: string): boolean {
   try {
     const u = new URL(s);
     return u.protocol === 'https:' || u.protocol === 'http:' || u.protocol === 'file:';
@@ -81,11 +81,28 @@ export function parseKitArgs(argv: readonly string[]): { ok: true; args: KitArgs
   };
 }
 
-/** --lang, else LC_ALL, LC_MESSAGES or LANG (in POSIX precedence) starting with "zh", else English. */
-export function chooseLang(flag: KitLang | undefined, env: Readonly<Record<string, string | undefined>>): KitLang {
+/** Whether a locale name ("zh_CN.UTF-8", "zh-Hans-CN", "zh_TW:en") is Chinese. */
+function isChinese(locale: string): boolean {
+  return locale.toLowerCase().startsWith('zh');
+}
+
+function isSet(value: string | undefined): value is string {
+  return value !== undefined && value !== '';
+}
+
+/**
+ * --lang; else the first of LC_ALL, LC_MESSAGES, LANG and LANGUAGE (its first entry) that is
+ * set, as POSIX orders them ("C" is English); else the operating system's locale as Intl reports it, which is how
+ * Windows, where none of those variables is set, still gets Chinese (#14).
+ */
+export function chooseLang(
+  flag: KitLang | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  systemLocale: string = Intl.DateTimeFormat().resolvedOptions().locale,
+): KitLang {
   if (flag) return flag;
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return locale.toLowerCase().startsWith('zh') ? 'zh_CN' : 'en';
+  const fromEnv = [env.LC_ALL, env.LC_MESSAGES, env.LANG, env.LANGUAGE?.split(':')[0]].find(isSet);
+  return isChinese(fromEnv ?? systemLocale) ? 'zh_CN' : 'en';
 }
 
 /** --lang from an argv that may not parse, so that usage errors are in the chosen language too. */

@@ -1,9 +1,10 @@
-// --harden: browser policies that close the obvious ways round the extension. Each name and
-// value was looked up in the vendor's policy documentation (cited per entry); none is
-// invented. Developer tools stay available: teachers use them, and they do not switch the
-// extension off.
+// --harden: browser policies that close the ways round the extension that a user without
+// admin rights has. Each name and value was looked up in the vendor's policy documentation
+// or the browser's source (cited per entry); none is invented. What was checked and left
+// alone (developer tools, the task manager, chrome://flags) is in docs/hardening.md.
 
-export type BrowserPolicyValue = boolean | number;
+/** A browser policy's JSON value; objects only for Firefox (policies.json), never in the registry. */
+export type BrowserPolicyValue = boolean | number | { readonly [key: string]: unknown };
 
 /** One browser policy: its name, its JSON value (Linux files, policies.json), and why. */
 export type HardeningPolicy = { name: string; value: BrowserPolicyValue; closes: string; source: string };
@@ -79,6 +80,40 @@ export const FIREFOX_HARDENING: readonly HardeningPolicy[] = [
     value: true,
     closes: 'about:profiles, where a new profile without the extension would be made',
     source: 'https://mozilla.github.io/policy-templates/#blockaboutprofiles',
+  },
+  {
+    // #14: in about:config one preference, extensions.dnr.enabled = false, takes
+    // declarativeNetRequest away from every extension, and with it all blocking.
+    name: 'BlockAboutConfig',
+    value: true,
+    closes: 'about:config, where extensions.dnr.enabled=false turns every blocking rule off',
+    source: 'https://mozilla.github.io/policy-templates/#blockaboutconfig (Policies.sys.mjs: blocks about:config, locks devtools.chrome.enabled)',
+  },
+  {
+    // Troubleshoot Mode (formerly Safe Mode) starts Firefox with every add-on off.
+    name: 'DisableSafeMode',
+    value: true,
+    closes: 'Troubleshoot Mode (Shift at start-up, or Help menu), which starts Firefox with add-ons off',
+    source: 'https://mozilla.github.io/policy-templates/#disablesafemode (Policies.sys.mjs: disallowFeature("safeMode"))',
+  },
+  {
+    // #14: about:debugging offers "Inspect" for every installed add-on, policy-installed ones
+    // too, and that console can call browser.declarativeNetRequest.updateDynamicRules to
+    // remove the blocking rules. Firefox has no setting that refuses DevTools to
+    // policy-installed add-ons only (Chrome and Edge do so by default), so all go.
+    name: 'DisableDeveloperTools',
+    value: true,
+    closes: 'about:debugging and DevTools, whose console on the add-on could remove its blocking rules',
+    source: 'https://mozilla.github.io/policy-templates/#disabledevelopertools (Policies.sys.mjs: blocks about:debugging, about:devtools-toolbox)',
+  },
+  {
+    // about:config is not the only way to set a preference (user.js in the profile folder is
+    // another); a locked preference cannot be changed by either.
+    name: 'Preferences',
+    value: { 'extensions.dnr.enabled': { Value: true, Status: 'locked' } },
+    closes: 'extensions.dnr.enabled set to false from user.js or about:config: the preference is locked on',
+    source:
+      'https://mozilla.github.io/policy-templates/#preferences ("extensions." is among the allowed prefixes in browser/components/enterprisepolicies/Policies.sys.mjs)',
   },
 ];
 

@@ -1,20 +1,10 @@
-// Who the policy is addressed to: the extension's identities in each browser.
-import { createHash } from 'node:crypto';
-import { chromeIdFromSha256Hex } from '../../utils/extension-id';
+// Who the policy is addressed to: the extension's identities in each browser. No Node API
+// here: the editor page imports this too (the id of a key file is in key-id.ts).
 
 /** Chrome/Edge id of the repository's signing key (README; wxt.config.ts reads keys/chrome-public-key.b64). */
 export const CHROME_EXTENSION_ID = 'bgnkmlpmadeeenodgpgkalcmnafbagak';
 
 export { GECKO_ID } from '../../utils/extension-id';
-
-/**
- * The Chromium extension id of a base64 DER public key: the first 32 hex digits of its
- * SHA-256, each mapped 0-f → a-p. The CLI checks the constant against the key
- * file with this, so a changed key cannot ship policies addressed to the old id.
- */
-export function chromeIdFromPublicKey(base64Der: string): string {
-  return chromeIdFromSha256Hex(createHash('sha256').update(Buffer.from(base64Der.trim(), 'base64')).digest('hex'));
-}
 
 /** Default update URLs of the stores (the Chrome Web Store's and Edge Add-ons' update services). */
 export const CHROME_WEB_STORE_UPDATE_URL = 'https://clients2.google.com/service/update2/crx';

@@ -8,6 +8,10 @@ export const OUTPUT_FILES = {
   linuxChromium: 'linux/chromium/qingfeng.json',
   firefoxPolicies: 'firefox/policies.json',
   firefoxManagedStorage: `firefox/managed-storage/${GECKO_ID}.json`,
+  chromeUndoReg: 'windows/undo-qingfeng-chrome.reg',
+  edgeUndoReg: 'windows/undo-qingfeng-edge.reg',
+  linuxUndo: 'linux/undo-qingfeng.sh',
+  firefoxUndo: 'firefox/undo-qingfeng.txt',
   readmeZhCN: 'README.zh-CN.md',
   readmeEn: 'README.en.md',
 } as const;

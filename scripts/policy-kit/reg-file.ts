@@ -5,10 +5,15 @@
 
 export type RegValue =
   | { name: string; type: 'sz'; data: string }
-  | { name: string; type: 'dword'; data: number };
+  | { name: string; type: 'dword'; data: number }
+  /** `"name"=-`: regedit deletes the value (an undo file's line). */
+  | { name: string; type: 'delete' };
 
-/** One `[key]` section; `deleteFirst` writes `[-key]` before it, so values removed from the policy do not linger. */
-export type RegKey = { path: string; values: RegValue[]; deleteFirst?: boolean };
+/**
+ * One `[key]` section; `deleteFirst` writes `[-key]` before it, so values removed from the
+ * policy do not linger; `deleteOnly` writes just `[-key]`, which deletes the key and all below it.
+ */
+export type RegKey = { path: string; values: RegValue[]; deleteFirst?: boolean; deleteOnly?: boolean };
 
 /** One `; comment` line per entry of `comments`, then the keys. */
 export type RegDocument = { comments: string[]; keys: RegKey[] };
@@ -25,12 +30,13 @@ function quote(s: string): string {
  */
 function stringData(s: string): string {
   if (!/[\u0000-\u001f\u007f]/.test(s)) return quote(s);
-  const bytes = Buffer.from(`${s}\0`, 'utf16le');
+  const bytes = utf16le(`${s}\0`);
   return `hex(1):${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join(',')}`;
 }
 
 function valueLine(v: RegValue): string {
   const name = quote(v.name);
+  if (v.type === 'delete') return `${name}=-`;
   if (v.type === 'dword') {
     if (!Number.isInteger(v.data) || v.data < 0 || v.data > 0xffffffff) throw new Error(`REG_DWORD out of range: ${v.name}=${v.data}`);
     return `${name}=dword:${v.data.toString(16).padStart(8, '0')}`;
@@ -44,14 +50,35 @@ export function renderRegText(doc: RegDocument): string {
   for (const c of doc.comments) lines.push(c === '' ? ';' : `; ${c}`);
   if (doc.comments.length > 0) lines.push('');
   for (const key of doc.keys) {
+    if (key.deleteOnly) {
+      lines.push(`[-${key.path}]`, '');
+      continue;
+    }
     if (key.deleteFirst) lines.push(`[-${key.path}]`, '');
     lines.push(`[${key.path}]`, ...key.values.map(valueLine), '');
   }
   return lines.join('\n');
 }
 
+/**
+ * UTF-16LE code units of a string. Written out rather than with Node's Buffer, so that the
+ * editor page, which runs in a browser, makes the same bytes as the CLI (#14).
+ */
+function utf16le(s: string): Uint8Array {
+  const out = new Uint8Array(s.length * 2);
+  for (let i = 0; i < s.length; i++) {
+    const unit = s.charCodeAt(i);
+    out[2 * i] = unit & 0xff;
+    out[2 * i + 1] = unit >> 8;
+  }
+  return out;
+}
+
 /** UTF-16LE with BOM and CRLF, regedit's native encoding. */
 export function encodeRegFile(text: string): Uint8Array {
-  const crlf = text.replace(/\r?\n/g, '\r\n');
-  return new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(crlf, 'utf16le')]));
+  const body = utf16le(text.replace(/\r?\n/g, '\r\n'));
+  const out = new Uint8Array(2 + body.length);
+  out.set([0xff, 0xfe]);
+  out.set(body, 2);
+  return out;
 }

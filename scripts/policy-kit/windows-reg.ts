@@ -26,7 +26,10 @@ export function extensionPolicyKey(policyRoot: string, extensionId: string): str
 
 function hardeningValues(list: readonly HardeningPolicy[]): RegValue[] {
   // Chrome's own boolean and integer policies are REG_DWORD (policy templates).
-  return list.map((p) => ({ name: p.name, type: 'dword', data: typeof p.value === 'boolean' ? (p.value ? 1 : 0) : p.value }));
+  return list.map((p) => {
+    if (typeof p.value === 'object') throw new Error(`${p.name}: an object policy has no REG_DWORD form`);
+    return { name: p.name, type: 'dword', data: typeof p.value === 'boolean' ? (p.value ? 1 : 0) : p.value };
+  });
 }
 
 export type WindowsRegInput = {
@@ -63,6 +66,34 @@ export function windowsRegDocument({ browser, extensionId, updateUrl, policy, ha
       ...(harden ? [{ path: browser.policyRoot, values: hardeningValues(browser.hardening) }] : []),
     ],
   };
+}
+
+export type WindowsUndoInput = { browser: WindowsBrowser; extensionId: string };
+
+/**
+ * The undo file (#14): deletes exactly what the kit's .reg files can add — the extension's
+ * policy key, the force-install value and every hardening value — and nothing else. It
+ * lists the hardening values whether or not this run used --harden, because an earlier
+ * run may have; deleting a value that is not there does nothing.
+ */
+export function windowsUndoRegDocument({ browser, extensionId }: WindowsUndoInput): RegDocument {
+  return {
+    comments: [
+      `Undo Qingfeng (清风) policy for ${browser.label}: removes what the kit's .reg files added. Import as administrator:`,
+      '  reg import <this file>',
+      'It deletes the extension policy key, the ExtensionInstallForcelist value ' + `"${FORCELIST_VALUE_NAME}"` + ' and the hardening values.',
+      'If the school also sets one of those hardening policies itself, the next Group Policy refresh puts it back.',
+    ],
+    keys: [
+      { path: extensionPolicyKey(browser.policyRoot, extensionId).replace(/\\policy$/, ''), values: [], deleteOnly: true },
+      { path: `${browser.policyRoot}\\ExtensionInstallForcelist`, values: [{ name: FORCELIST_VALUE_NAME, type: 'delete' }] },
+      { path: browser.policyRoot, values: browser.hardening.map((p) => ({ name: p.name, type: 'delete' as const })) },
+    ],
+  };
+}
+
+export function windowsUndoRegFile(input: WindowsUndoInput): Uint8Array {
+  return encodeRegFile(renderRegText(windowsUndoRegDocument(input)));
 }
 
 /** The .reg file's bytes (UTF-16LE, BOM, CRLF). */

@@ -2,6 +2,7 @@
 // message key with arguments that _locales turns into a sentence they can act on.
 import * as z from 'zod';
 import type { PolicyError, PolicyErrorKey } from './types';
+import { exampleForPath } from './examples';
 import { quotePolicyValue } from './fields';
 
 type Segment = PropertyKey;
@@ -114,7 +115,9 @@ function toErrors(issue: z.core.$ZodIssue, schema: z.ZodType): PolicyError[] {
       const node = schemaAt(schema, issue.path);
       const expected = node instanceof z.ZodNumber && node.isInt ? 'int' : issue.expected;
       const key = TYPE_KEY[expected];
-      return [key ? at(key, [show(issue.input)]) : at('policyErrInvalid', [])];
+      // Text and lists also show an example of what belongs at this path (#14).
+      const args = expected === 'string' || expected === 'array' ? [show(issue.input), exampleForPath(issue.path)] : [show(issue.input)];
+      return [key ? at(key, args) : at('policyErrInvalid', [])];
     }
     case 'invalid_value': {
       if (issue.input === undefined) return [at('policyErrRequired', [String(issue.path[issue.path.length - 1] ?? '')])];

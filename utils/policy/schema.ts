@@ -53,17 +53,24 @@ const schedule = z
       .optional()
       .describe('Extra working days, each with the periods of the named weekday.'),
   })
-  .superRefine((s, ctx) => {
-    // A day cannot be both an extra working day and a day off, nor listed twice: either
-    // would leave the admin guessing which entry wins.
-    const seen = new Set<string>();
-    (s.workdays ?? []).forEach((w, i) => {
-      if (seen.has(w.date)) reportPolicyError(ctx, 'policyErrWorkdayDuplicate', [w.date], ['workdays', i, 'date']);
-      else if ((s.holidays ?? []).some((h) => inDateOrRange(h, w.date)))
-        reportPolicyError(ctx, 'policyErrWorkdayIsHoliday', [w.date], ['workdays', i, 'date']);
-      seen.add(w.date);
-    });
-  });
+  .superRefine(
+    (s, ctx) => {
+      // A day cannot be both an extra working day and a day off, nor listed twice: either
+      // would leave the admin guessing which entry wins. Runs even when other entries are
+      // malformed (`when`), so these come in the same round as every other error (#14).
+      const workdays: unknown[] = Array.isArray(s.workdays) ? s.workdays : [];
+      const holidays = Array.isArray(s.holidays) ? s.holidays.filter((h): h is string => typeof h === 'string') : [];
+      const seen = new Set<string>();
+      workdays.forEach((w, i) => {
+        const date = w && typeof w === 'object' && typeof (w as { date?: unknown }).date === 'string' ? (w as { date: string }).date : undefined;
+        if (date === undefined) return;
+        if (seen.has(date)) reportPolicyError(ctx, 'policyErrWorkdayDuplicate', [date], ['workdays', i, 'date']);
+        else if (holidays.some((h) => inDateOrRange(h, date))) reportPolicyError(ctx, 'policyErrWorkdayIsHoliday', [date], ['workdays', i, 'date']);
+        seen.add(date);
+      });
+    },
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
 
 const categoryOverride = z.strictObject({
   mode: modeSchema.optional(),
@@ -100,13 +107,19 @@ const customCategory = z.strictObject({
   urlKeywords: keywordListSchema.default([]),
 });
 
-const customCategories = z.array(customCategory).superRefine((list, ctx) => {
-  const seen = new Set<string>();
-  list.forEach((c, i) => {
-    if (seen.has(c.id)) reportPolicyError(ctx, 'policyErrCategoryIdDuplicate', [c.id], [i, 'id']);
-    seen.add(c.id);
-  });
-});
+const customCategories = z.array(customCategory).superRefine(
+  (list, ctx) => {
+    // As above: reported with the other errors, even when another category is malformed.
+    const seen = new Set<string>();
+    (list as unknown[]).forEach((c, i) => {
+      const id = c && typeof c === 'object' && typeof (c as { id?: unknown }).id === 'string' ? (c as { id: string }).id : undefined;
+      if (id === undefined) return;
+      if (seen.has(id)) reportPolicyError(ctx, 'policyErrCategoryIdDuplicate', [id], [i, 'id']);
+      seen.add(id);
+    });
+  },
+  { when: (payload) => Array.isArray(payload.value) },
+);
 
 const unlock = z
   .strictObject({

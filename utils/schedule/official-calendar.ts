@@ -45,3 +45,8 @@ export function officialDay(dayKey: string): OfficialDay | null {
 export function hasOfficialData(year: number): boolean {
   return yearsWithData.has(year);
 }
+
+/** The last year the built-in data covers (the package is updated when a new notice is out). */
+export function lastOfficialDataYear(): number {
+  return Math.max(...yearsWithData);
+}

@@ -3,7 +3,7 @@
 // docs/design.md ("Blocking", Schedule) and applied by day-rules.ts. A period is [start, end),
 // and touching periods ("…-11:30", "11:30-…", or "…-24:00" then "00:00-…") are one stretch of
 // work with no boundary where they meet. This file is schedule/'s public surface.
-import { hasOfficialData } from './official-calendar';
+import { teacherCalendarGaps } from './calendar-gaps';
 import { dayEntry } from './day-rules';
 import { addDaysToKey, instantOnDay, localDayKey } from '../time/day-key';
 import type { CalendarStatus, Schedule } from './types';
@@ -41,12 +41,7 @@ export function nextBoundary(schedule: Schedule, at: number): number | null {
   return null;
 }
 
-/**
- * Which years near `at` (its local year and the next) the official calendar has no data for,
- * when the schedule follows it. Empty with officialCalendar 'none'.
- */
+/** What the teacher's popup says about missing official-calendar data (see calendar-gaps.ts). */
 export function calendarStatus(schedule: Schedule, at: number): CalendarStatus {
-  if (schedule.officialCalendar !== 'cn') return { missingYears: [] };
-  const year = new Date(at).getFullYear();
-  return { missingYears: [year, year + 1].filter((candidate) => !hasOfficialData(candidate)) };
+  return { missingYears: teacherCalendarGaps(schedule, at) };
 }

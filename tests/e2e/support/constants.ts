@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { chromeIdFromPublicKey } from '../../../scripts/policy-kit/ids';
+import { chromeIdFromPublicKey } from '../../../scripts/policy-kit/key-id';
 import { fileURLToPath } from 'node:url';
 
 export const REPO = fileURLToPath(new URL('../../../', import.meta.url));

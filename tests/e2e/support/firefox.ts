@@ -60,6 +60,8 @@ export interface FirefoxLaunchOptions {
   /** A whole managed-storage manifest as written by the admin kit (instead of managedPolicy). */
   managedStorageFile?: string;
   lang?: string;
+  /** More preferences in the profile, as a user.js would set them. */
+  extraPrefs?: Record<string, string | number | boolean>;
 }
 
 /**
@@ -93,6 +95,7 @@ export async function launchFirefox(options: FirefoxLaunchOptions = {}): Promise
         'intl.locale.requested': options.lang ?? 'zh-CN',
         'browser.shell.checkDefaultBrowser': false,
         'datareporting.policy.dataSubmissionEnabled': false,
+        ...options.extraPrefs,
       },
     });
     await browser.installExtension(FIREFOX_BUILD);

@@ -110,7 +110,7 @@ describe.each(BUILDS)('%s', (build) => {
 
   test('every page loads only its own scripts and styles, by relative path', () => {
     const pages = filesOf(buildDir(build), '.html');
-    expect(pages.map((p) => relative(buildDir(build), p)).sort()).toEqual(['blocked.html', 'options.html', 'popup.html']);
+    expect(pages.map((p) => relative(buildDir(build), p)).sort()).toEqual(['admin.html', 'blocked.html', 'options.html', 'popup.html']);
     for (const page of pages) {
       const html = readFileSync(page, 'utf8');
       const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];

@@ -248,9 +248,11 @@ describe('nextBoundary', () => {
 
 describe('calendarStatus', () => {
   test.each([
-    ['today, 2026-11-26: 2027 is missing', SCHOOL, '2026-11-26 10:00', [2027]],
+    // #14: weeks ahead of a year without data the teacher hears nothing (the admin does).
+    ['30 Nov 2026: 2027 is missing, but the teacher is not told yet', SCHOOL, '2026-11-30 10:00', []],
     ['mid 2025: both years have data', SCHOOL, '2025-06-01 10:00', []],
-    ['in 2027: 2027 and 2028 missing', SCHOOL, '2027-03-01 10:00', [2027, 2028]],
+    ['in 2027: the teacher hears of 2027 only', SCHOOL, '2027-03-01 10:00', [2027]],
+    ['in 2027, with 2027 days in the policy: nothing', schedule({ workdays: [{ date: '2027-02-07', as: 'mon' }] }), '2027-03-01 10:00', []],
     ['officialCalendar none never warns', schedule({ officialCalendar: 'none' }), '2026-11-26 10:00', []],
   ])('%s', (_name, sched, at, missingYears) => {
     expect(calendarStatus(sched, local(at))).toEqual({ missingYears });

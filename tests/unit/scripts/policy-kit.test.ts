@@ -19,8 +19,8 @@ import {
   EDGE_ADDONS_UPDATE_URL,
   GECKO_ID,
   XPI_URL_PLACEHOLDER,
-  chromeIdFromPublicKey,
 } from '../../../scripts/policy-kit/ids';
+import { chromeIdFromPublicKey } from '../../../scripts/policy-kit/key-id';
 import { parseJsonSource } from '../../../scripts/policy-kit/json-source';
 import { OUTPUT_FILES } from '../../../scripts/policy-kit/output-files';
 import { CHROME_POLICY_ROOT, EDGE_POLICY_ROOT, extensionPolicyKey } from '../../../scripts/policy-kit/windows-reg';
@@ -190,8 +190,8 @@ test('--update-url replaces both stores\' URLs; --edge-id addresses Edge only', 
   const { files } = buildBundle(policy, { harden: false, updateUrl: url, edgeId });
   const chrome = parseRegFile(bytes(files[OUTPUT_FILES.chromeReg]));
   const edge = parseRegFile(bytes(files[OUTPUT_FILES.edgeReg]));
-  expect(valuesAt(chrome, `${CHROME_POLICY_ROOT}\\ExtensionInstallForcelist`)?.get(FORCELIST_VALUE_NAME)?.data).toBe(`${CHROME_EXTENSION_ID};${url}`);
-  expect(valuesAt(edge, `${EDGE_POLICY_ROOT}\\ExtensionInstallForcelist`)?.get(FORCELIST_VALUE_NAME)?.data).toBe(`${edgeId};${url}`);
+  expect(valuesAt(chrome, `${CHROME_POLICY_ROOT}\\ExtensionInstallForcelist`)?.get(FORCELIST_VALUE_NAME)).toEqual({ type: 'sz', data: `${CHROME_EXTENSION_ID};${url}` });
+  expect(valuesAt(edge, `${EDGE_POLICY_ROOT}\\ExtensionInstallForcelist`)?.get(FORCELIST_VALUE_NAME)).toEqual({ type: 'sz', data: `${edgeId};${url}` });
   expect(valuesAt(edge, extensionPolicyKey(EDGE_POLICY_ROOT, edgeId))).toBeDefined();
   expect((jsonOf(files[OUTPUT_FILES.linuxChrome]) as { ExtensionInstallForcelist: string[] }).ExtensionInstallForcelist).toEqual([
     `${CHROME_EXTENSION_ID};${url}`,
