@@ -1,9 +1,11 @@
 /**
  * The toolbar badge (#5): whether the work-time rules are in force, and today's blocked
- * attempts; the tooltip says until when. Nothing shows outside work time.
+ * attempts; the tooltip says until when. Outside work time no count shows and the icon
+ * turns grey (#18), so "rules in force or not" reads at a glance.
  */
 import { browser } from 'wxt/browser';
 import { browserTranslate } from '@/utils/i18n/browser-translate';
+import { ACTION_ICON_SIZES, iconPaths } from '@/utils/ui/icons';
 import { describeWhen } from '@/utils/time/when';
 
 const WORK_COLOUR = '#0b6e4f';
@@ -23,6 +25,9 @@ export async function updateBadge(state: BadgeState): Promise<void> {
   const title = state.inForce
     ? t('badgeTitleWork', [whenText ?? t('badgeNoEnd'), String(state.blockedToday)])
     : t('badgeTitleOff', [whenText ?? t('badgeNoStart')]);
+  // Paths from the extension root: setIcon resolves relative paths against the worker's URL.
+  const icon = iconPaths(state.inForce ? 'on' : 'off', ACTION_ICON_SIZES);
+  await browser.action.setIcon({ path: Object.fromEntries(Object.entries(icon).map(([size, path]) => [size, `/${path}`])) });
   await browser.action.setBadgeBackgroundColor({ color: WORK_COLOUR });
   await browser.action.setBadgeText({ text: state.inForce ? String(Math.min(state.blockedToday, 999)) : '' });
   await browser.action.setTitle({ title });
