@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { iconPath } from '@/utils/icons';
+import { iconPath } from '@/utils/ui/icons';
 import { useT } from './i18n';
 
 /** The line that opens the popup and the block page (#18): Qingfeng's icon and name, then the school. */

@@ -7,6 +7,7 @@ import { categoryLabel, clockTime, safeHttpUrl, shortenForDisplay } from '@/util
 import type { BlockInfo, UnlockRefusal } from '@/utils/messages/types';
 import type { Api } from '@/utils/ui/page-runtime';
 import { describeWhen } from '@/utils/time/when';
+import { shortenHost } from '@/utils/ui/shorten-host';
 
 export interface BlockedProps {
   api: Pick<Api, 'describeBlock' | 'reportBlocked' | 'requestUnlock'>;
@@ -87,8 +88,8 @@ export function Blocked({ api, fragment, navigationType, canGoBack, goBack, navi
     );
   }
 
-  // A valid host is at most 253 characters; a crafted one is cut here and clamped by CSS.
-  const host = shortenForDisplay(info?.host || url.hostname, 253);
+  // A crafted link's host can be 100,000 characters: cut in the middle, keeping the site's name.
+  const host = shortenHost(info?.host || url.hostname);
   const when = info && info.reopensAt !== null ? describeWhen(info.reopensAt, info.now) : null;
   const whenText = when ? t(when.key, when.args) : null;
   const refusal = unlock.state === 'refused' ? unlock.refusal : (info?.unlock.refusal ?? null);
@@ -103,7 +104,7 @@ export function Blocked({ api, fragment, navigationType, canGoBack, goBack, navi
       <Brand>{info?.schoolName && <span class="brand__school blocked__school">{info.schoolName}</span>}</Brand>
       <div class="blocked__card">
         <h1>{t('blockedHeadline')}</h1>
-        <p class="blocked__host" data-testid="blocked-host" title={host}>{host}</p>
+        <p class="blocked__host" data-testid="blocked-host">{host}</p>
         {whenText && <p class="blocked__reopens" data-testid="blocked-reopens-line">{t('blockedReopensAt', [whenText])}</p>}
         <p class="url" data-testid="blocked-url">{shortenForDisplay(fragment)}</p>
       </div>
