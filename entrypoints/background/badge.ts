@@ -25,10 +25,10 @@ export async function updateBadge(state: BadgeState): Promise<void> {
   const title = state.inForce
     ? t('badgeTitleWork', [whenText ?? t('badgeNoEnd'), String(state.blockedToday)])
     : t('badgeTitleOff', [whenText ?? t('badgeNoStart')]);
-  // Paths from the extension root: setIcon resolves relative paths against the worker's URL.
-  const icon = iconPaths(state.inForce ? 'on' : 'off', ACTION_ICON_SIZES);
-  await browser.action.setIcon({ path: Object.fromEntries(Object.entries(icon).map(([size, path]) => [size, `/${path}`])) });
   await browser.action.setBadgeBackgroundColor({ color: WORK_COLOUR });
   await browser.action.setBadgeText({ text: state.inForce ? String(Math.min(state.blockedToday, 999)) : '' });
   await browser.action.setTitle({ title });
+  // Paths from the extension root: Chromium fetches them relative to the worker's URL.
+  const icon = iconPaths(state.inForce ? 'on' : 'off', ACTION_ICON_SIZES);
+  await browser.action.setIcon({ path: Object.fromEntries(Object.entries(icon).map(([size, path]) => [size, `/${path}`])) });
 }
