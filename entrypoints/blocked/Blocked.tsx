@@ -92,6 +92,7 @@ export function Blocked({ api, fragment, navigationType, canGoBack, goBack, navi
   const host = shortenHost(info?.host || url.hostname);
   const when = info && info.reopensAt !== null ? describeWhen(info.reopensAt, info.now) : null;
   const whenText = when ? t(when.key, when.args) : null;
+  const shownAttempts = attempts ?? info?.attemptsToday ?? 0;
   const refusal = unlock.state === 'refused' ? unlock.refusal : (info?.unlock.refusal ?? null);
   const formOpen =
     info !== null && info.unlock.enabled && info.unlock.refusal === null && unlock.state !== 'granted' &&
@@ -122,7 +123,7 @@ export function Blocked({ api, fragment, navigationType, canGoBack, goBack, navi
             </div>
             <div>
               <dt>{t('blockedAttemptsLabel')}</dt>
-              <dd data-testid="blocked-attempts">{t('timesCount', [String(attempts ?? info.attemptsToday)])}</dd>
+              <dd data-testid="blocked-attempts">{t(shownAttempts === 1 ? 'timesCountOne' : 'timesCount', [String(shownAttempts)])}</dd>
             </div>
           </dl>
           <section class="rule" aria-labelledby="rule-heading">
