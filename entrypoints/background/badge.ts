@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { browserTranslate } from '@/utils/i18n/browser-translate';
-import { ACTION_ICON_SIZES, iconPaths } from '@/utils/ui/icons';
+import { actionIconPaths } from '@/utils/ui/icons';
 import { describeWhen } from '@/utils/time/when';
 
 const WORK_COLOUR = '#0b6e4f';
@@ -28,7 +28,5 @@ export async function updateBadge(state: BadgeState): Promise<void> {
   await browser.action.setBadgeBackgroundColor({ color: WORK_COLOUR });
   await browser.action.setBadgeText({ text: state.inForce ? String(Math.min(state.blockedToday, 999)) : '' });
   await browser.action.setTitle({ title });
-  // Paths from the extension root: Chromium fetches them relative to the worker's URL.
-  const icon = iconPaths(state.inForce ? 'on' : 'off', ACTION_ICON_SIZES);
-  await browser.action.setIcon({ path: Object.fromEntries(Object.entries(icon).map(([size, path]) => [size, `/${path}`])) });
+  await browser.action.setIcon({ path: actionIconPaths(state.inForce ? 'on' : 'off') });
 }

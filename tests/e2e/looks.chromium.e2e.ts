@@ -14,6 +14,7 @@ import { cleanUp } from './support/cleanup';
 import { REPO } from './support/constants';
 import { daysAgo } from './support/days';
 import { auditPage } from './support/looks-audit';
+import { actionIconPaths } from '../../utils/ui/icons';
 import { seedTallies, type SeedEvent, type SeedUsage } from './support/seed';
 
 const SHOTS = `${REPO}test-results/looks`;
@@ -108,6 +109,15 @@ describe.each(['zh-CN', 'en'])('Chromium in %s: every page in light and dark, at
   });
 
   afterAll(() => cleanUp(() => session?.close(), () => policyFile.remove()));
+
+  test('the toolbar icons the badge switches between load in the service worker (Chromium fetches the paths)', async () => {
+    for (const variant of ['off', 'on'] as const) {
+      // Rejects with "Failed to set icon" when a path does not load.
+      await session.worker.evaluate((path) => chrome.action.setIcon({ path }), actionIconPaths(variant));
+    }
+    // The check can fail: a path that does not load is refused.
+    await expect(session.worker.evaluate(() => chrome.action.setIcon({ path: { 16: '/icon/missing-16.png' } }))).rejects.toThrow();
+  });
 
   test.each(PAGES)('$name', async ({ name, path, ready, prepare }) => {
     const page = await session.context.newPage();

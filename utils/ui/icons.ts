@@ -18,5 +18,13 @@ export function iconPaths(variant: IconVariant, sizes: readonly number[]): Recor
   return Object.fromEntries(sizes.map((s) => [String(s), iconPath(variant, s)]));
 }
 
+/**
+ * The toolbar icon for `action.setIcon({ path })`: from the extension root, because Chromium
+ * fetches a relative path against the service worker's URL.
+ */
+export function actionIconPaths(variant: IconVariant): Record<string, string> {
+  return Object.fromEntries(ACTION_ICON_SIZES.map((s) => [String(s), `/${iconPath(variant, s)}`]));
+}
+
 /** Tile colours: `on` is the pages' accent; `off` a neutral grey (≥ 3:1 with the white strokes). */
 export const ICON_TILE: Record<IconVariant, string> = { on: '#0b6e4f', off: '#6e7781' };
