@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { writeIconFiles } from './scripts/icons';
 import { GECKO_ID } from './utils/extension-id';
 import { buildManagedSchema } from './utils/policy/managed-schema';
+import { ICON_SIZES, iconPaths } from './utils/ui/icons';
 
 /** Chrome/Edge id bgnkmlpmadeeenodgpgkalcmnafbagak follows from this public key (README). */
 const CHROME_PUBLIC_KEY = readFileSync(new URL('./keys/chrome-public-key.b64', import.meta.url), 'utf8').trim();
@@ -49,7 +51,10 @@ export default defineConfig({
     permissions: ['storage', 'declarativeNetRequest', 'alarms', 'tabs', 'idle'],
     // Redirecting a request to the block page needs host access to it in both browsers.
     host_permissions: ['http://*/*', 'https://*/*'],
-    action: { default_title: '__MSG_extName__' },
+    // #18: PNGs rasterised from assets/icon.svg at build time (hooks below); the background
+    // swaps the toolbar icon for its grey variant outside work time (background/badge.ts).
+    icons: iconPaths('on', ICON_SIZES),
+    action: { default_title: '__MSG_extName__', default_icon: iconPaths('on', ICON_SIZES) },
     // A DNR redirect that a link click started ends on an error page unless the block page
     // is web-accessible (docs/browsers.md).
     web_accessible_resources: [{ resources: ['blocked.html'], matches: ['http://*/*', 'https://*/*'] }],
@@ -71,6 +76,7 @@ export default defineConfig({
   }),
   hooks: {
     'build:publicAssets': (wxt, files) => {
+      files.push(...writeIconFiles(`${wxt.config.wxtDir}/icons`));
       if (wxt.config.browser === 'firefox') return;
       files.push({ relativeDest: 'managed_schema.json', contents: JSON.stringify(buildManagedSchema(), null, 2) });
     },

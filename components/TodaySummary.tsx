@@ -1,5 +1,6 @@
 import type { TodayResponse } from '@/utils/messages/types';
 import { categoryNameById, clockTime, hostLabel, minutesOf } from '@/utils/ui/format';
+import { shortenHost } from '@/utils/ui/shorten-host';
 import { useLang, useT } from './i18n';
 
 /** Today at a glance (popup): minutes by category, blocked attempts, unlocks with reasons, top hosts. */
@@ -45,7 +46,7 @@ export function TodaySummary({ today }: { today: TodayResponse }) {
           <ul class="events" data-testid="unlock-events">
             {today.unlockEvents.map((e, i) => (
               <li key={`${e.at}-${i}`}>
-                <span class="num">{clockTime(e.at)}</span> <span class="host">{e.host ?? t('category_other')}</span>
+                <span class="num">{clockTime(e.at)}</span> <span class="host">{e.host === null ? t('category_other') : shortenHost(e.host)}</span>
                 {e.category !== null && <span class="muted"> · {name(e.category)}</span>}
                 <br />
                 <span class="reason">{t('popupUnlockReason', [e.detail ?? ''])}</span>

@@ -1,9 +1,11 @@
 /**
  * The toolbar badge (#5): whether the work-time rules are in force, and today's blocked
- * attempts; the tooltip says until when. Nothing shows outside work time.
+ * attempts; the tooltip says until when. Outside work time no count shows and the icon
+ * turns grey (#18), so "rules in force or not" reads at a glance.
  */
 import { browser } from 'wxt/browser';
 import { browserTranslate } from '@/utils/i18n/browser-translate';
+import { actionIconPaths } from '@/utils/ui/icons';
 import { describeWhen } from '@/utils/time/when';
 
 const WORK_COLOUR = '#0b6e4f';
@@ -26,4 +28,5 @@ export async function updateBadge(state: BadgeState): Promise<void> {
   await browser.action.setBadgeBackgroundColor({ color: WORK_COLOUR });
   await browser.action.setBadgeText({ text: state.inForce ? String(Math.min(state.blockedToday, 999)) : '' });
   await browser.action.setTitle({ title });
+  await browser.action.setIcon({ path: actionIconPaths(state.inForce ? 'on' : 'off') });
 }

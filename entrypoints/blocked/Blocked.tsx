@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { Brand } from '@/components/Brand';
 import { UnlockForm } from '@/components/UnlockForm';
 import { useLang, useT } from '@/components/i18n';
 import { errorText } from '@/utils/ui/format';
@@ -6,6 +7,7 @@ import { categoryLabel, clockTime, safeHttpUrl, shortenForDisplay } from '@/util
 import type { BlockInfo, UnlockRefusal } from '@/utils/messages/types';
 import type { Api } from '@/utils/ui/page-runtime';
 import { describeWhen } from '@/utils/time/when';
+import { shortenHost } from '@/utils/ui/shorten-host';
 
 export interface BlockedProps {
   api: Pick<Api, 'describeBlock' | 'reportBlocked' | 'requestUnlock'>;
@@ -76,26 +78,37 @@ export function Blocked({ api, fragment, navigationType, canGoBack, goBack, navi
   if (!url) {
     return (
       <main class="blocked">
-        <h1>{t('blockedNeutralHeadline')}</h1>
-        <p>{t('blockedNeutralText')}</p>
+        <Brand />
+        <div class="blocked__card">
+          <h1>{t('blockedNeutralHeadline')}</h1>
+          <p>{t('blockedNeutralText')}</p>
+        </div>
         {wayBack}
       </main>
     );
   }
 
-  const host = info?.host || url.hostname;
+  // A crafted link's host can be 100,000 characters: cut in the middle, keeping the site's name.
+  const host = shortenHost(info?.host || url.hostname);
   const when = info && info.reopensAt !== null ? describeWhen(info.reopensAt, info.now) : null;
+  const whenText = when ? t(when.key, when.args) : null;
+  const shownAttempts = attempts ?? info?.attemptsToday ?? 0;
   const refusal = unlock.state === 'refused' ? unlock.refusal : (info?.unlock.refusal ?? null);
   const formOpen =
     info !== null && info.unlock.enabled && info.unlock.refusal === null && unlock.state !== 'granted' &&
     (unlock.state !== 'refused' || RETRYABLE.includes(unlock.refusal));
 
+  // The popup's language, calm: what this is and when it opens again first, then the
+  // school's rule, then what the teacher can do. Refusals are notices, not alarms.
   return (
     <main class="blocked">
-      {info?.schoolName && <p class="blocked__school">{info.schoolName}</p>}
-      <h1>{t('blockedHeadline')}</h1>
-      <p class="blocked__host" data-testid="blocked-host">{host}</p>
-      <p class="url" data-testid="blocked-url">{shortenForDisplay(fragment)}</p>
+      <Brand>{info?.schoolName && <span class="brand__school blocked__school">{info.schoolName}</span>}</Brand>
+      <div class="blocked__card">
+        <h1>{t('blockedHeadline')}</h1>
+        <p class="blocked__host" data-testid="blocked-host">{host}</p>
+        {whenText && <p class="blocked__reopens" data-testid="blocked-reopens-line">{t('blockedReopensAt', [whenText])}</p>}
+        <p class="url" data-testid="blocked-url">{shortenForDisplay(fragment)}</p>
+      </div>
       {loadError && <p class="warning" role="alert">{t('loadFailed', [loadError])}</p>}
       {info && (
         <>
@@ -106,11 +119,11 @@ export function Blocked({ api, fragment, navigationType, canGoBack, goBack, navi
             </div>
             <div>
               <dt>{t('blockedReopensLabel')}</dt>
-              <dd data-testid="blocked-reopens">{when ? t(when.key, when.args) : t('blockedNoReopen')}</dd>
+              <dd data-testid="blocked-reopens">{whenText ?? t('blockedNoReopen')}</dd>
             </div>
             <div>
               <dt>{t('blockedAttemptsLabel')}</dt>
-              <dd data-testid="blocked-attempts">{t('timesCount', [String(attempts ?? info.attemptsToday)])}</dd>
+              <dd data-testid="blocked-attempts">{t(shownAttempts === 1 ? 'timesCountOne' : 'timesCount', [String(shownAttempts)])}</dd>
             </div>
           </dl>
           <section class="rule" aria-labelledby="rule-heading">
@@ -120,7 +133,10 @@ export function Blocked({ api, fragment, navigationType, canGoBack, goBack, navi
           </section>
         </>
       )}
-      {wayBack}
+      <section class="next-steps" aria-labelledby="next-heading">
+        <h2 id="next-heading">{t('blockedNextHeading')}</h2>
+        {wayBack}
+      </section>
       {info && (
         <section class="unlock-section" aria-labelledby="unlock-heading">
           <h2 id="unlock-heading">{t('unlockHeading')}</h2>
@@ -133,19 +149,22 @@ export function Blocked({ api, fragment, navigationType, canGoBack, goBack, navi
             </div>
           )}
           {refusal && unlock.state !== 'granted' && (
-            <p class="warning" role={unlock.state === 'refused' ? 'alert' : undefined} data-testid="unlock-refusal">
+            <p class="notice" role={unlock.state === 'refused' ? 'alert' : undefined} data-testid="unlock-refusal">
               {t(`unlockRefusal_${refusal}`)}
             </p>
           )}
-          {!info.unlock.enabled && !refusal && <p class="warning" data-testid="unlock-refusal">{t('unlockRefusal_disabled')}</p>}
+          {!info.unlock.enabled && !refusal && <p class="notice" data-testid="unlock-refusal">{t('unlockRefusal_disabled')}</p>}
           {formOpen && (
-            <UnlockForm
-              maxMinutes={info.unlock.maxMinutes}
-              remainingToday={info.unlock.remainingToday}
-              maxPerDay={info.unlock.maxPerDay}
-              busy={unlock.state === 'busy'}
-              onSubmit={requestUnlock}
-            />
+            <>
+              <p>{t('unlockIntro')}</p>
+              <UnlockForm
+                maxMinutes={info.unlock.maxMinutes}
+                remainingToday={info.unlock.remainingToday}
+                maxPerDay={info.unlock.maxPerDay}
+                busy={unlock.state === 'busy'}
+                onSubmit={requestUnlock}
+              />
+            </>
           )}
         </section>
       )}

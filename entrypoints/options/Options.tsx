@@ -7,6 +7,7 @@ import { Show } from '@/components/Show';
 import type { SettingsResponse } from '@/utils/messages/types';
 import type { Api } from '@/utils/ui/page-runtime';
 import { localDayKey } from '@/utils/time/day-key';
+import { iconPath } from '@/utils/ui/icons';
 import { DataSection } from './DataSection';
 import { PolicySection } from './PolicySection';
 import { ReportSection } from './ReportSection';
@@ -59,7 +60,10 @@ export function Options({ api, initialTab, now = Date.now, download }: Props) {
 
   return (
     <main class="options">
-      <h1>{t('optionsTitle')}</h1>
+      <h1 class="brand brand--title">
+        <img class="brand__icon" src={`/${iconPath('on', 32)}`} alt="" aria-hidden="true" width={32} height={32} />
+        {t('optionsTitle')}
+      </h1>
       <Show loaded={status}>{(s) => <StatusCard status={s} />}</Show>
       <nav aria-label={t('optionsNavLabel')} class="tabs">
         <ul>

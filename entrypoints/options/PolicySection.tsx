@@ -74,7 +74,7 @@ export function PolicySection({ settings, now }: { settings: SettingsResponse; n
         <h2 id="effective-heading">{t('effectiveHeading')}</h2>
         <p class="muted">{t('effectiveIntro')}</p>
         <div class="table-scroll">
-          <table class="data" data-testid="effective-table">
+          <table class="data data--stack" data-testid="effective-table">
             <thead>
               <tr>
                 <th scope="col">{t('columnSetting')}</th>

@@ -5,6 +5,7 @@ import { categoryLabel } from '@/utils/ui/format';
 import type { UrlDecision } from '@/utils/messages/types';
 import type { Api } from '@/utils/ui/page-runtime';
 import { describeWhen } from '@/utils/time/when';
+import { shortenHost } from '@/utils/ui/shorten-host';
 
 /** Why a URL is (not) blocked, as a _locales key and its arguments. */
 function explain(d: UrlDecision): [string, string[]] {
@@ -52,7 +53,7 @@ export function TestUrlSection({ api, now }: { api: Pick<Api, 'testUrl'>; now: (
             <dl class="facts">
               <div>
                 <dt>{t('testHost')}</dt>
-                <dd class="host">{decision.host}</dd>
+                <dd class="host">{shortenHost(decision.host)}</dd>
               </div>
               <div>
                 <dt>{t('blockedCategoryLabel')}</dt>
@@ -68,8 +69,10 @@ export function TestUrlSection({ api, now }: { api: Pick<Api, 'testUrl'>; now: (
           {decision.valid && (
             <p class="muted">
               {t(decision.workTimeNow ? 'popupWorkTimeNow' : 'popupOffTimeNow')}
-              {'；'}
-              {when ? t(decision.workTimeNow ? 'popupWorkUntil' : 'popupWorkStarts', [t(when.key, when.args)]) : t('popupNoBoundary')}
+              <br />
+              {when
+                ? t(decision.workTimeNow ? 'popupWorkUntil' : 'popupWorkStarts', [t(when.key, when.args)])
+                : t(decision.workTimeNow ? 'popupWorkNoEnd' : 'popupNoBoundary')}
             </p>
           )}
         </div>

@@ -1,3 +1,4 @@
+import { Brand } from '@/components/Brand';
 import { StackedBarChart } from '@/components/StackedBarChart';
 import { StatusCard } from '@/components/StatusCard';
 import { TodaySummary } from '@/components/TodaySummary';
@@ -14,6 +15,7 @@ export function Popup({ api, openOptions }: { api: Pick<Api, 'getStatus' | 'getT
   const week = useOnce(() => api.getWeek({}));
   return (
     <main class="popup">
+      <Brand />
       <Show loaded={status}>{(s) => <StatusCard status={s} />}</Show>
       <Show loaded={today}>{(d) => <TodaySummary today={d} />}</Show>
       <section aria-labelledby="week-heading">

@@ -7,6 +7,7 @@ import { weekdayOfKey } from '../time/day-key';
 import { pad } from '../time/pad';
 import type { Translate } from '../i18n/translate';
 import { CATEGORY_IDS } from '../policy/constants';
+import { shortenHost } from './shorten-host';
 
 /** Whole minutes as the pages show them; the tallies keep fractional seconds. */
 export function minutesOf(workSeconds: number): number {
@@ -36,7 +37,7 @@ export function categoryNameById(t: Translate, categories: CategoryInfo[], id: s
 
 /** A tallied host as shown: '(other)' is every uncategorised site together. */
 export function hostLabel(t: Translate, host: string): string {
-  return host === OTHER ? t('category_other') : host;
+  return host === OTHER ? t('category_other') : shortenHost(host);
 }
 
 /** "周三" / "Wed" for a local day key. */

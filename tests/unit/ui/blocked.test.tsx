@@ -46,7 +46,8 @@ describe('block page', () => {
     expect(screen.getByTestId('blocked-host').textContent).toBe('taobao.com');
     expect(screen.getByTestId('blocked-reopens').textContent).toBe('今天 11:30');
     expect(screen.getByTestId('blocked-attempts').textContent).toBe('3 次');
-    expect(screen.getByText('学校规定：工作时间内不浏览与工作无关的网站。')).toBeTruthy();
+    expect(screen.getByText('工作时间内，学校请教职工专心工作，不浏览与工作无关的网站。')).toBeTruthy();
+    expect(screen.getByTestId('blocked-reopens-line').textContent).toBe('今天 11:30 起可以正常打开。');
     expect(screen.getByTestId('blocked-message').textContent).toBe('工作时间请勿浏览与工作无关的网页。');
     expect(screen.getByText('北票市第七初级中学')).toBeTruthy();
     expect(api.reportBlocked).toHaveBeenCalledTimes(1);
@@ -68,9 +69,10 @@ describe('block page', () => {
     ['nothing', ''],
   ])('a fragment that is %s is never shown, followed or sent', (_name, fragment) => {
     const { api, view } = setup(fragment);
-    expect(view.container.querySelector('img, script, a[href]')).toBeNull();
+    // The one image is Qingfeng's own icon (components/Brand.tsx); nothing from the fragment.
+    expect(view.container.querySelector('img:not(.brand__icon), script, a[href]')).toBeNull();
     expect(view.container.textContent).not.toContain('alert');
-    expect(screen.getByText('此网页已被拦截')).toBeTruthy();
+    expect(screen.getByText('这个网页在工作时间暂不开放')).toBeTruthy();
     expect(api.describeBlock).not.toHaveBeenCalled();
     expect(api.reportBlocked).not.toHaveBeenCalled();
   });
@@ -79,7 +81,7 @@ describe('block page', () => {
     const evil = 'https://evil.example/<img src=x onerror=alert(1)>';
     const { view } = setup(evil, {}, info({ host: 'evil.example' }));
     await screen.findByTestId('blocked-category');
-    expect(view.container.querySelector('img')).toBeNull();
+    expect(view.container.querySelector('img:not(.brand__icon)')).toBeNull();
     expect(screen.getByTestId('blocked-url').textContent).toBe(evil);
   });
 
@@ -92,6 +94,14 @@ describe('block page', () => {
     expect(shown.length).toBeLessThan(400);
     expect(shown.endsWith('…')).toBe(true);
     expect(api.describeBlock).toHaveBeenCalledWith({ url: long });
+  });
+
+  test('a host of 100,000 characters is cut for display (a crafted link), never a page-long block', async () => {
+    const host = `${'a'.repeat(100_000 - 11)}.taobao.com`;
+    setup(`https://${host}/`, {}, info({ host }));
+    await screen.findByTestId('blocked-category');
+    const shown = screen.getByTestId('blocked-host').textContent ?? '';
+    expect(shown).toBe(`${'a'.repeat(21)}…${'a'.repeat(31)}.taobao.com`);
   });
 
   test('the reason needs 4 characters: 3 汉字 are refused, 4 accepted; ok navigates to the page', async () => {

@@ -1,0 +1,28 @@
+// #18: the toolbar shows at a glance whether the work-time rules are in force: the green icon
+// and today's count in work time, the grey icon and no count outside it.
+import { fakeBrowser } from 'wxt/testing';
+import { beforeEach, expect, test, vi } from 'vitest';
+import { updateBadge } from '@/entrypoints/background/badge';
+
+// WXT's fake browser has no action.setIcon and no i18n.getMessage (they throw "not
+// implemented"): record the icon calls, and answer each message with its key.
+const setIcon = vi.fn((_details: unknown) => Promise.resolve());
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  setIcon.mockClear();
+  Object.assign(fakeBrowser.action, { setIcon });
+  Object.assign(fakeBrowser.i18n, { getMessage: (key: string) => key });
+});
+
+const NOW = new Date(2026, 10, 30, 9, 0).getTime();
+
+test.each([
+  [true, { 16: '/icon/16.png', 32: '/icon/32.png' }, '4'],
+  [false, { 16: '/icon/off-16.png', 32: '/icon/off-32.png' }, ''],
+])('rules in force: %s → that icon and badge text', async (inForce, path, text) => {
+  await updateBadge({ inForce, blockedToday: 4, nextBoundary: NOW + 3_600_000, now: NOW });
+  expect(setIcon).toHaveBeenCalledWith({ path });
+  expect(await fakeBrowser.action.getBadgeText({})).toBe(text);
+  expect(await fakeBrowser.action.getTitle({})).toBe(inForce ? 'badgeTitleWork' : 'badgeTitleOff');
+});
