@@ -56,6 +56,7 @@ const PAGES: PageCase[] = [
   },
   { name: 'options-data', path: 'options.html#data', ready: '[data-testid=retention]' },
   { name: 'blocked', path: `blocked.html#${LONG_URL}`, ready: '[data-testid=blocked-category]' },
+  { name: 'admin', path: 'admin.html', ready: '[data-testid=download-section]' },
 ];
 
 const SCHEMES = ['light', 'dark'] as const;
