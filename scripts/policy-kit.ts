@@ -1,5 +1,5 @@
-// `npm run policy -- <policy.json> [--out DIR] [--harden] [--update-url URL] [--xpi-url URL]
-//  [--chrome-id ID] [--edge-id ID] [--lang zh_CN|en]`
+// `npm run policy -- <policy.json> [--out DIR] [--harden] [--package-dir DIR] [--update-url URL]
+//  [--xpi-url URL] [--unsigned-xpi] [--chrome-id ID] [--edge-id ID] [--lang zh_CN|en]`
 //
 // Validates an admin's policy with the extension's own parsePolicy and writes the files to
 // deploy it. All I/O is here; what is written comes from scripts/policy-kit/bundle.ts.
@@ -12,7 +12,11 @@ import { parsePolicy } from '../utils/policy/schema';
 import { buildBundle } from './policy-kit/bundle';
 import { type KitLang, chooseLang, langFlagOf, parseKitArgs } from './policy-kit/cli-args';
 import { parseJsonSource } from './policy-kit/json-source';
+import { resolveForceInstall } from './policy-kit/force-install';
+import { EDGE_ADDONS_UPDATE_URL } from './policy-kit/ids';
 import { kitText } from './policy-kit/kit-messages';
+import { parsePackageIds, type PackageIds } from './package/ids-file';
+import { PACKAGE_FILES } from './package/layout';
 
 function loadMessages(lang: KitLang): ChromeMessages {
   const file = new URL(`../public/_locales/${lang}/messages.json`, import.meta.url);
@@ -29,6 +33,30 @@ function main(argv: readonly string[]): number {
   }
   const { args } = parsed;
   const text = kitText(loadMessages(chooseLang(args.lang, process.env)));
+
+  let packaged: PackageIds | undefined;
+  if (args.packageDir !== undefined) {
+    const dir = resolve(args.packageDir);
+    let idsText: string;
+    try {
+      idsText = readFileSync(join(dir, PACKAGE_FILES.ids), 'utf8');
+    } catch (e) {
+      console.error(text.message('kitErrPackageDir', [dir, `${PACKAGE_FILES.ids}: ${e instanceof Error && 'code' in e ? String(e.code) : String(e)}`]));
+      return 1;
+    }
+    const ids = parsePackageIds(idsText);
+    if (!ids.ok) {
+      console.error(text.message('kitErrPackageDir', [dir, `${PACKAGE_FILES.ids}: ${ids.error}`]));
+      return 1;
+    }
+    packaged = ids.ids;
+  }
+  const targets = resolveForceInstall(args, packaged, EDGE_ADDONS_UPDATE_URL);
+  if (!targets.ok) {
+    console.error(text.message(targets.error.key, targets.error.args));
+    console.error(text.message('kitNothingWritten'));
+    return 1;
+  }
 
   let raw: string;
   try {
@@ -54,7 +82,7 @@ function main(argv: readonly string[]): number {
     return 1;
   }
 
-  const bundle = buildBundle(result.policy, args);
+  const bundle = buildBundle(result.policy, { harden: args.harden, unsignedXpi: args.unsignedXpi, ...targets.targets });
   const outDir = resolve(args.outDir);
   for (const [relative, contents] of Object.entries(bundle.files)) {
     const path = join(outDir, relative);
