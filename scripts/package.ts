@@ -8,7 +8,7 @@
 // written); 2 a usage error.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { ChromeMessages } from '../utils/i18n-format';
+import type { ChromeMessages } from '../utils/i18n/format-message';
 import { packageQingfeng } from './package/build';
 import { parsePackageArgs } from './package/cli-args';
 import { newSigningKeyPem, publicKeyBase64 } from './package/key';

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { TodayResponse } from '@/utils/messages';
+import type { TodayResponse } from '@/utils/messages/types';
 import { ALWAYS_WORK } from './support/blocking-cases';
 import { ChromiumPolicyFile, assertChromiumInstalled, chromiumArgs } from './support/chromium';
 import { CHROMIUM_BIN } from './support/constants';
