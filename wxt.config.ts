@@ -9,8 +9,8 @@ import { buildManagedSchema } from './utils/policy/managed-schema';
 const CHROME_PUBLIC_KEY = readFileSync(new URL('./keys/chrome-public-key.b64', import.meta.url), 'utf8').trim();
 
 /**
- * The oldest browsers the builds declare and the JavaScript is compiled for (docs/browsers.md
- * says which API sets each floor): Chrome 101 brought declarativeNetRequest's requestDomains,
+ * The oldest browsers the builds declare and the JavaScript is compiled for (docs/deploy.en.md,
+ * "Honest limits", says which API sets each floor, with its source): Chrome 101 brought declarativeNetRequest's requestDomains,
  * the newest API Qingfeng relies on; Chrome 109 (the last on Windows 7) is above it.
  * tests/unit/build-target.test.ts checks the built files against these.
  */
