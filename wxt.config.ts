@@ -12,7 +12,7 @@ const CHROME_PUBLIC_KEY = readFileSync(new URL('./keys/chrome-public-key.b64', i
  * The oldest browsers the builds declare and the JavaScript is compiled for (docs/deploy.en.md,
  * "Honest limits", says which API sets each floor, with its source): Chrome 101 brought declarativeNetRequest's requestDomains,
  * the newest API Qingfeng relies on; Chrome 109 (the last on Windows 7) is above it.
- * tests/unit/build-target.test.ts checks the built files against these.
+ * tests/unit/build/target.test.ts checks the built files against these.
  */
 export const MINIMUM_CHROME_VERSION = '101';
 export const MINIMUM_FIREFOX_VERSION = '142.0';

@@ -2,7 +2,7 @@
 // exposes. Chrome 121 raised dynamic rules to 30,000 (MAX_NUMBER_OF_DYNAMIC_RULES, of which
 // MAX_NUMBER_OF_UNSAFE_DYNAMIC_RULES 5,000 may redirect); Chrome 90–120 had one shared limit,
 // MAX_NUMBER_OF_DYNAMIC_AND_SESSION_RULES = 5,000, and neither newer constant (MDN
-// browser-compat-data; docs/deploy.en.md, "Honest limits"). Reading the old constant keeps Qingfeng from
+// browser-compat-data; docs/browsers.md). Reading the old constant keeps Qingfeng from
 // compiling more rules than such a browser takes: the rule compiler then reports the policy as
 // over the limit (shown on the options page) instead of the browser rejecting the update.
 import type { DnrLimits } from './types';
