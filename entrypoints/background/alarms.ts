@@ -5,16 +5,6 @@ import { type Schedule } from '@/utils/schedule/types';
 export const BOUNDARY_ALARM = 'qingfeng:boundary';
 export const CHECKPOINT_ALARM = 'qingfeng:checkpoint';
 export const UNLOCK_ALARM = 'qingfeng:unlock-expiry';
-/**
- * #13: Chromium can hand a just-installed extension its policy a little later without firing
- * storage.onChanged (seen with a force-install from policy, tests/e2e/rollout.chromium.e2e.ts),
- * so the policy is read once more a minute after install (the shortest alarm Chrome 101 allows).
- */
-export const POLICY_RECHECK_ALARM = 'qingfeng:policy-recheck';
-
-export async function armPolicyRecheck(): Promise<void> {
-  await browser.alarms.create(POLICY_RECHECK_ALARM, { delayInMinutes: 1 });
-}
 
 /** One alarm at the next instant work time starts or ends; re-armed by every reconcile. */
 export async function armBoundaryAlarm(schedule: Schedule, now: number): Promise<number | null> {

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { BOUNDARY_ALARM, CHECKPOINT_ALARM, POLICY_RECHECK_ALARM, UNLOCK_ALARM, armPolicyRecheck } from './alarms';
+import { BOUNDARY_ALARM, CHECKPOINT_ALARM, UNLOCK_ALARM } from './alarms';
 import { reconcile } from './controller';
 import { configurationChanged } from './context';
 import { handleMessage } from './messages';
@@ -14,10 +14,7 @@ export default defineBackground({
   main() {
     // Listeners first and synchronously, so an event that wakes the worker finds its listener.
     // An update may bring other lists or defaults: what was derived from the configuration goes.
-    browser.runtime.onInstalled.addListener(() => {
-      void configurationChanged().then(() => reconcile('install'));
-      void armPolicyRecheck();
-    });
+    browser.runtime.onInstalled.addListener(() => void configurationChanged().then(() => reconcile('install')));
     browser.runtime.onStartup.addListener(() => void reconcile('startup'));
     browser.storage.onChanged.addListener((changes, area) => {
       // Chromium re-reads policy while running; Firefox reads managed storage at start-up only.
@@ -30,7 +27,6 @@ export default defineBackground({
       if (alarm.name === BOUNDARY_ALARM || alarm.name === CHECKPOINT_ALARM) void feedAccounting({ type: 'tick', at });
       if (alarm.name === BOUNDARY_ALARM) void reconcile('work-time boundary', false);
       if (alarm.name === UNLOCK_ALARM) void reconcile('unlock expiry', false);
-      if (alarm.name === POLICY_RECHECK_ALARM) void reconcile('policy recheck after install');
     });
     browser.idle.setDetectionInterval(IDLE_SECONDS);
     browser.idle.onStateChanged.addListener((state) => {

@@ -82,13 +82,14 @@ describe('Chromium: force-installed from the school’s server, enforced, and up
   );
 
   /**
-   * Runs `fn` in a document of the extension's origin (chrome.* as in the background). Its
-   * manifest.json, not a page of the UI, so that probing sends the background no messages.
+   * Runs `fn` in a document of the extension's origin (chrome.* as in the background): by
+   * default its manifest.json, not a page of the UI, so that probing sends the background no
+   * messages; a message to the background must come from one of its pages (options.html).
    */
-  async function inExtension<T>(fn: () => Promise<T>): Promise<T | undefined> {
+  async function inExtension<T>(fn: () => Promise<T>, path = 'manifest.json'): Promise<T | undefined> {
     const page = await context.newPage();
     try {
-      const response = await page.goto(`chrome-extension://${chromeId}/manifest.json`).catch(() => null);
+      const response = await page.goto(`chrome-extension://${chromeId}/${path}`).catch(() => null);
       if (!response?.ok() && !page.url().startsWith(`chrome-extension://${chromeId}/`)) return undefined;
       return await page.evaluate(fn).catch(() => undefined);
     } finally {
@@ -96,12 +97,15 @@ describe('Chromium: force-installed from the school’s server, enforced, and up
     }
   }
   const manifestVersion = () => inExtension(async () => chrome.runtime.getManifest().version);
-  const today = () => inExtension(async () => (await chrome.runtime.sendMessage({ type: 'getToday' })) as TodayResponse);
+  const today = () => inExtension(async () => (await chrome.runtime.sendMessage({ type: 'getToday' })) as TodayResponse, 'options.html');
   const opensBlocked = async (url: string) => {
     const page = await context.newPage();
     try {
       await page.goto(url).catch(() => undefined);
-      return page.url().startsWith(`chrome-extension://${chromeId}/blocked.html`);
+      const blocked = page.url().startsWith(`chrome-extension://${chromeId}/blocked.html`);
+      // The block page records the attempt once it has loaded: let it, before the tab goes.
+      if (blocked) await page.waitForLoadState('networkidle').catch(() => undefined);
+      return blocked;
     } finally {
       await page.close();
     }
@@ -121,10 +125,18 @@ describe('Chromium: force-installed from the school’s server, enforced, and up
     const explain = (e: unknown) => {
       throw new Error(`${String(e)}; storage: ${JSON.stringify(state)}`);
     };
-    // Seen here (Chromium 156): an extension that policy installs after start-up sometimes gets
-    // its policy a little after its first read, with no storage.onChanged; Qingfeng reads the
-    // policy again a minute after install (POLICY_RECHECK_ALARM), so this may take that minute.
-    await waitFor('the policy to be read and the rules installed', policyInForce, 90_000, 2_000).catch(explain);
+    // Seen here (Chromium 156): in some runs the just force-installed extension had no policy in
+    // storage.managed at all, even a minute later (its schema arrived after Chromium had read the
+    // policy folder). Chromium gives it the policy when it starts again, as a PC's browser does
+    // the next morning; the test allows that one restart and says when it was needed
+    // (docs/deploy.en.md, "Checking a PC").
+    const atOnce = await waitFor('the policy to be read and the rules installed', policyInForce, 15_000, 1_000).catch(() => false);
+    if (!atOnce) {
+      console.info('the new extension had no policy 15 s after its install: restarting Chromium');
+      await context.close();
+      context = await launch();
+      await waitFor('the policy to be read after a restart', policyInForce, 30_000, 1_000).catch(explain);
+    }
     console.info(`policy in force ${Date.now() - installedAt} ms after launch`);
     server.clear();
     expect(await opensBlocked(server.url('www.taobao.com', '/item/1'))).toBe(true);
@@ -133,9 +145,12 @@ describe('Chromium: force-installed from the school’s server, enforced, and up
   });
 
   test('a newer version published on the server reaches the PC by itself, and the tallies stay', async () => {
+    let seen: TodayResponse | undefined;
     const before = await waitFor('the blocked attempts to be tallied', async () => {
-      const t = await today();
-      return t && t.blocked >= 2 ? t : undefined;
+      seen = await today();
+      return seen && seen.blocked >= 2 ? seen : undefined;
+    }).catch((e: unknown) => {
+      throw new Error(`${String(e)}; getToday: ${JSON.stringify(seen)?.slice(0, 300)}`);
     });
 
     const newer = nextVersion(BUILD_VERSION);

@@ -83,14 +83,19 @@ describe('Firefox ESR: force-installed from the school’s server by policies.js
   );
 
   test('a fresh profile installs the XPI by itself, reads the policy and blocks before the network', async () => {
-    const page = await browser!.newPage();
     const extensionUrl = (path: string) => `moz-extension://${FIREFOX_UUID}/${path}`;
-    // The web-accessible block page answers once the add-on is installed (see support/firefox.ts).
-    await page.goto(server.url('nottaobao.com'));
     await waitFor('Firefox to download the XPI from the school’s server', () => (school.fetches(xpi) > 0 ? true : undefined), 30_000, 200);
+    // The web-accessible block page opens from a web page once the add-on is installed. Where a
+    // navigation lands is read inside the page: page.url() goes stale on moz-extension:// pages.
+    const page = await browser!.newPage();
     await waitFor('Firefox to install Qingfeng', async () => {
-      await navigate(page, extensionUrl('blocked.html')).catch(() => undefined);
-      return page.url().startsWith(extensionUrl('')) ? true : undefined;
+      await page.goto(server.url(SCHOOL_SERVER, '/start'));
+      await page.evaluate((u) => {
+        location.href = u;
+      }, extensionUrl('blocked.html'));
+      await new Promise((r) => setTimeout(r, 1_000));
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      return href.startsWith(extensionUrl('')) ? true : undefined;
     }, 60_000, 1_000);
     await navigate(page, extensionUrl('options.html'));
     await waitFor('the policy to be read and the rules installed', async () => {
