@@ -9,7 +9,7 @@
 // profile's own value is set to true, so the install proves the policy is what allowed it.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ALWAYS_WORK } from './support/blocking-cases';
@@ -31,7 +31,8 @@ describe('Firefox ESR: force-installed from the school’s server by policies.js
   const home = mkdtempSync(join(tmpdir(), 'qingfeng-rollout-ff-home-'));
   const backup = `${POLICIES_FILE}.qingfeng-e2e-backup`;
   let hadPolicies = false;
-  let createdDir = false;
+  /** The highest folder this test created, removed with everything in it at the end. */
+  let createdDir: string | undefined;
   let browser: Browser | undefined;
   let school: SchoolRollout;
   let xpi = '';
@@ -48,7 +49,7 @@ describe('Firefox ESR: force-installed from the school’s server by policies.js
     expect(policies.policies.ExtensionSettings).toEqual({ [GECKO_ID]: { installation_mode: 'force_installed', install_url: pkg.ids.xpiUrl, private_browsing: true } });
 
     // A policies.json already on the machine is kept aside and put back in afterAll.
-    createdDir = !existsSync(POLICIES_DIR);
+    createdDir = [dirname(POLICIES_DIR), POLICIES_DIR].find((dir) => !existsSync(dir));
     mkdirSync(POLICIES_DIR, { recursive: true });
     hadPolicies = existsSync(POLICIES_FILE);
     if (hadPolicies) renameSync(POLICIES_FILE, backup);
@@ -74,7 +75,7 @@ describe('Firefox ESR: force-installed from the school’s server by policies.js
       () => {
         rmSync(POLICIES_FILE, { force: true });
         if (hadPolicies) renameSync(backup, POLICIES_FILE);
-        else if (createdDir) rmSync(POLICIES_DIR, { recursive: true, force: true });
+        else if (createdDir) rmSync(createdDir, { recursive: true, force: true });
       },
       () => rmSync(home, { recursive: true, force: true }),
       () => rmSync(work, { recursive: true, force: true }),
