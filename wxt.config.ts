@@ -10,6 +10,15 @@ import { ICON_SIZES, iconPaths } from './utils/ui/icons';
 /** Chrome/Edge id bgnkmlpmadeeenodgpgkalcmnafbagak follows from this public key (README). */
 const CHROME_PUBLIC_KEY = readFileSync(new URL('./keys/chrome-public-key.b64', import.meta.url), 'utf8').trim();
 
+/**
+ * The oldest browsers the builds declare and the JavaScript is compiled for (docs/deploy.en.md,
+ * "Honest limits", says which API sets each floor, with its source): Chrome 101 brought declarativeNetRequest's requestDomains,
+ * the newest API Qingfeng relies on; Chrome 109 (the last on Windows 7) is above it.
+ * tests/unit/build/target.test.ts checks the built files against these.
+ */
+export const MINIMUM_CHROME_VERSION = '101';
+export const MINIMUM_FIREFOX_VERSION = '142.0';
+
 // Both builds are Manifest V3: one code path (declarativeNetRequest, action, alarms)
 // in every browser, and Firefox 142+ runs MV3 DNR redirects as well as MV2 (docs/browsers.md).
 /**
@@ -40,9 +49,15 @@ export default defineConfig({
   // No cross-module constant inlining: Rolldown's default ('smart') copied tldts-icann's 41 KB
   // public-suffix string into each of its three uses, and gzip's 32 KB window cannot fold the
   // copies: background.js was 164 KB gzipped with it, 121 KB without (bench/RESULTS.md, size).
-  vite: () => ({
+  // build.target: syntax newer than the oldest declared browser is lowered (built-ins are not
+  // polyfilled: the build-target test fails on any that the oldest browser lacks).
+  vite: (env) => ({
     plugins: [preact(), zodWithoutEvalProbe()],
-    build: { modulePreload: { polyfill: false }, rolldownOptions: { optimization: { inlineConst: false } } },
+    build: {
+      target: env.browser === 'firefox' ? `firefox${parseInt(MINIMUM_FIREFOX_VERSION, 10)}` : `chrome${MINIMUM_CHROME_VERSION}`,
+      modulePreload: { polyfill: false },
+      rolldownOptions: { optimization: { inlineConst: false } },
+    },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
@@ -63,13 +78,14 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: GECKO_ID,
-              strict_min_version: '142.0',
+              strict_min_version: MINIMUM_FIREFOX_VERSION,
               data_collection_permissions: { required: ['none'] },
             },
           },
         }
       : {
           key: CHROME_PUBLIC_KEY,
+          minimum_chrome_version: MINIMUM_CHROME_VERSION,
           // Firefox reads no managed_schema; Chrome refuses policy keys the schema lacks.
           storage: { managed_schema: 'managed_schema.json' },
         }),

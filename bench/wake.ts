@@ -172,10 +172,11 @@ async function main(): Promise<void> {
   assertChromiumInstalled();
   const union = acceptable(loadUnion()).kept;
   const schedule = { weekly: ALWAYS_WORK, officialCalendar: 'none' };
-  const scenarios = [
-    await measure('built-in lists', { schedule }, 0),
-    await measure('113k', { schedule, categories: { shopping: { mode: 'block', add: union } } }, union.length),
-  ];
+  // BENCH_WAKE_ONLY=113k (or "built-in lists") runs one scenario.
+  const only = process.env.BENCH_WAKE_ONLY;
+  const scenarios: Scenario[] = [];
+  if (!only || only === 'built-in lists') scenarios.push(await measure('built-in lists', { schedule }, 0));
+  if (!only || only === '113k') scenarios.push(await measure('113k', { schedule, categories: { shopping: { mode: 'block', add: union } } }, union.length));
   emit({
     title: 'Worker wake cost (issue 16, item 1)',
     method: [

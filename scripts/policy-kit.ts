@@ -1,5 +1,5 @@
-// `npm run policy -- <policy.json> [--out DIR] [--harden] [--update-url URL] [--xpi-url URL]
-//  [--chrome-id ID] [--edge-id ID] [--lang zh_CN|en]`
+// `npm run policy -- <policy.json> [--out DIR] [--harden] [--package-dir DIR] [--update-url URL]
+//  [--xpi-url URL] [--unsigned-xpi] [--chrome-id ID] [--edge-id ID] [--lang zh_CN|en]`
 //
 // Validates an admin's policy with the extension's own parsePolicy and writes the files to
 // deploy it. All I/O is here; what is written comes from scripts/policy-kit/bundle.ts.
@@ -14,6 +14,10 @@ import { type KitLang, chooseLang, langFlagOf, parseKitArgs } from './policy-kit
 import { kitText } from './policy-kit/kit-messages';
 import { kitFiles } from './policy-kit/kit-files';
 import { readPolicyBytes } from './policy-kit/policy-file';
+import { resolveForceInstall } from './policy-kit/force-install';
+import { EDGE_ADDONS_UPDATE_URL } from './policy-kit/ids';
+import { parsePackageIds, type PackageIds } from './package/ids-file';
+import { PACKAGE_FILES } from './package/layout';
 
 function loadMessages(lang: KitLang): ChromeMessages {
   const file = new URL(`../public/_locales/${lang}/messages.json`, import.meta.url);
@@ -30,6 +34,30 @@ function main(argv: readonly string[]): number {
   }
   const { args } = parsed;
   const text = kitText(loadMessages(chooseLang(args.lang, process.env)));
+
+  let packaged: PackageIds | undefined;
+  if (args.packageDir !== undefined) {
+    const dir = resolve(args.packageDir);
+    let idsText: string;
+    try {
+      idsText = readFileSync(join(dir, PACKAGE_FILES.ids), 'utf8');
+    } catch (e) {
+      console.error(text.message('kitErrPackageDir', [dir, `${PACKAGE_FILES.ids}: ${e instanceof Error && 'code' in e ? String(e.code) : String(e)}`]));
+      return 1;
+    }
+    const ids = parsePackageIds(idsText);
+    if (!ids.ok) {
+      console.error(text.message('kitErrPackageDir', [dir, `${PACKAGE_FILES.ids}: ${ids.error}`]));
+      return 1;
+    }
+    packaged = ids.ids;
+  }
+  const targets = resolveForceInstall(args, packaged, EDGE_ADDONS_UPDATE_URL);
+  if (!targets.ok) {
+    console.error(text.message(targets.error.key, targets.error.args));
+    console.error(text.message('kitNothingWritten'));
+    return 1;
+  }
 
   // Each way a path can fail to be a readable file gets its own plain message (#14).
   const file = args.policyFile;
@@ -62,7 +90,7 @@ function main(argv: readonly string[]): number {
     return 1;
   }
 
-  const bundle = buildBundle(result.policy, args);
+  const bundle = buildBundle(result.policy, { harden: args.harden, unsignedXpi: args.unsignedXpi, ...targets.targets });
   const outDir = resolve(args.outDir);
   const files = kitFiles(bundle);
   for (const [relative, contents] of Object.entries(files)) {

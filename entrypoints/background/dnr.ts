@@ -4,27 +4,19 @@
  * never holds half of an old set and half of a new one.
  */
 import { browser } from 'wxt/browser';
+import { type DnrConstants, dnrLimitsOf } from '@/utils/dnr/limits';
 import { CHROME_DNR_LIMITS, FIREFOX_DNR_LIMITS, type DnrLimits, type DnrRule } from '@/utils/dnr/types';
 
-type DnrApi = {
+type DnrApi = DnrConstants & {
   getDynamicRules(): Promise<{ id: number }[]>;
   updateDynamicRules(options: { removeRuleIds?: number[]; addRules?: unknown[] }): Promise<void>;
-  MAX_NUMBER_OF_DYNAMIC_RULES?: number;
-  MAX_NUMBER_OF_UNSAFE_DYNAMIC_RULES?: number;
-  MAX_NUMBER_OF_REGEX_RULES?: number;
 };
 
 const dnr = () => (browser as unknown as { declarativeNetRequest: DnrApi }).declarativeNetRequest;
 
-/** The browser's own limits where it states them, else the published ones. */
+/** The browser's own limits where it states them (older Chrome: one shared limit), else the published ones. */
 export function dnrLimits(): DnrLimits {
-  const fallback = import.meta.env.FIREFOX ? FIREFOX_DNR_LIMITS : CHROME_DNR_LIMITS;
-  const api = dnr();
-  return {
-    maxDynamicRules: api.MAX_NUMBER_OF_DYNAMIC_RULES ?? fallback.maxDynamicRules,
-    maxUnsafeDynamicRules: api.MAX_NUMBER_OF_UNSAFE_DYNAMIC_RULES ?? fallback.maxUnsafeDynamicRules,
-    maxRegexRules: api.MAX_NUMBER_OF_REGEX_RULES ?? fallback.maxRegexRules,
-  };
+  return dnrLimitsOf(dnr(), import.meta.env.FIREFOX ? FIREFOX_DNR_LIMITS : CHROME_DNR_LIMITS);
 }
 
 export async function installedRuleIds(): Promise<number[]> {

@@ -16,6 +16,9 @@ export type BundleOptions = {
   xpiUrl?: string | undefined;
   chromeId?: string | undefined;
   edgeId?: string | undefined;
+  /** Edge's update URL when it differs from updateUrl (an Edge Add-ons install). */
+  edgeUpdateUrl?: string | undefined;
+  unsignedXpi?: boolean | undefined;
 };
 
 export type Bundle = { files: Record<string, string | Uint8Array>; xpiIsPlaceholder: boolean };
@@ -29,7 +32,7 @@ export function buildBundle(policy: Policy, opts: BundleOptions): Bundle {
   const chromeId = opts.chromeId ?? CHROME_EXTENSION_ID;
   const edgeId = opts.edgeId ?? chromeId;
   const chromeUpdateUrl = opts.updateUrl ?? CHROME_WEB_STORE_UPDATE_URL;
-  const edgeUpdateUrl = opts.updateUrl ?? EDGE_ADDONS_UPDATE_URL;
+  const edgeUpdateUrl = opts.edgeUpdateUrl ?? opts.updateUrl ?? EDGE_ADDONS_UPDATE_URL;
   const xpiUrl = opts.xpiUrl ?? XPI_URL_PLACEHOLDER;
   const xpiIsPlaceholder = opts.xpiUrl === undefined;
   const { harden } = opts;
@@ -58,7 +61,7 @@ export function buildBundle(policy: Policy, opts: BundleOptions): Bundle {
       }),
       [f.linuxChrome]: json(linux),
       [f.linuxChromium]: json(linux),
-      [f.firefoxPolicies]: json(firefoxPoliciesJson({ geckoId: GECKO_ID, xpiUrl, policy, harden })),
+      [f.firefoxPolicies]: json(firefoxPoliciesJson({ geckoId: GECKO_ID, xpiUrl, policy, harden, unsignedXpi: opts.unsignedXpi ?? false })),
       [f.firefoxManagedStorage]: json(firefoxManagedStorageManifest(GECKO_ID, policy)),
       [f.chromeUndoReg]: windowsUndoRegFile({ browser: chrome, extensionId: chromeId }),
       [f.edgeUndoReg]: windowsUndoRegFile({ browser: edge, extensionId: edgeId }),

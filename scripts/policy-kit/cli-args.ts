@@ -13,6 +13,10 @@ export type KitArgs = {
   /** Ids when the store-installed extension has another id than the repository key gives. */
   chromeId: string | undefined;
   edgeId: string | undefined;
+  /** A folder `npm run package` wrote: its ids.json gives the Chrome id and the update/XPI URLs. */
+  packageDir: string | undefined;
+  /** The XPI is unsigned: let Firefox ESR accept it (docs/deploy.en.md, Firefox). */
+  unsignedXpi: boolean;
   lang: KitLang | undefined;
 };
 
@@ -21,7 +25,7 @@ export type KitArgsError = { key: string; args: string[] };
 
 export const DEFAULT_OUT_DIR = 'qingfeng-policy-out';
 
-const VALUE_OPTIONS = ['--out', '--update-url', '--xpi-url', '--chrome-id', '--edge-id', '--lang'] as const;
+const VALUE_OPTIONS = ['--out', '--update-url', '--xpi-url', '--chrome-id', '--edge-id', '--package-dir', '--lang'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 function isValueOption(s: string): s is ValueOption {
@@ -42,12 +46,14 @@ export function isHttpUrl(s: string): boolean {
 export function parseKitArgs(argv: readonly string[]): { ok: true; args: KitArgs } | { ok: false; error: KitArgsError } {
   const values: Partial<Record<ValueOption, string>> = {};
   let harden = false;
+  let unsignedXpi = false;
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const raw = argv[i] ?? '';
     const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
     const name = eq > 0 ? raw.slice(0, eq) : raw;
     if (name === '--harden' && eq < 0) harden = true;
+    else if (name === '--unsigned-xpi' && eq < 0) unsignedXpi = true;
     else if (isValueOption(name)) {
       const value = eq > 0 ? raw.slice(eq + 1) : argv[++i];
       if (value === undefined || value === '') return { ok: false, error: { key: 'kitErrOptionValue', args: [name] } };
@@ -76,6 +82,8 @@ export function parseKitArgs(argv: readonly string[]): { ok: true; args: KitArgs
       xpiUrl: values['--xpi-url'],
       chromeId: values['--chrome-id'],
       edgeId: values['--edge-id'],
+      packageDir: values['--package-dir'],
+      unsignedXpi,
       lang,
     },
   };

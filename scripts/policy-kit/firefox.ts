@@ -13,14 +13,23 @@ import type { Policy } from '../../utils/policy/schema';
 import { firefoxExtensionSettingsEntry } from './force-install';
 import { FIREFOX_HARDENING, hardeningJson } from './hardening';
 
-export type FirefoxPolicyInput = { geckoId: string; xpiUrl: string; policy: Policy; harden: boolean };
+export type FirefoxPolicyInput = { geckoId: string; xpiUrl: string; policy: Policy; harden: boolean; unsignedXpi?: boolean };
 
-export function firefoxPoliciesJson({ geckoId, xpiUrl, policy, harden }: FirefoxPolicyInput) {
+/**
+ * --unsigned-xpi: xpinstall.signatures.required=false, locked. Policies.sys.mjs lets the
+ * Preferences policy set this pref only in builds without MOZ_REQUIRE_SIGNING (ESR, Developer
+ * Edition, Nightly; release and beta report it as an error and keep signing on), so an ESR PC
+ * accepts the school's own unsigned XPI (docs/deploy.en.md, Firefox).
+ */
+export const UNSIGNED_XPI_PREFERENCES = { 'xpinstall.signatures.required': { Value: false, Status: 'locked' } } as const;
+
+export function firefoxPoliciesJson({ geckoId, xpiUrl, policy, harden, unsignedXpi = false }: FirefoxPolicyInput) {
   return {
     policies: {
       '3rdparty': { Extensions: { [geckoId]: policy } },
       ExtensionSettings: { [geckoId]: firefoxExtensionSettingsEntry(xpiUrl) },
       ...(harden ? hardeningJson(FIREFOX_HARDENING) : {}),
+      ...(unsignedXpi ? { Preferences: UNSIGNED_XPI_PREFERENCES } : {}),
     },
   };
 }

@@ -32,3 +32,44 @@ export function forcelistEntry(extensionId: string, updateUrl: string): string {
 export function firefoxExtensionSettingsEntry(xpiUrl: string) {
   return { installation_mode: 'force_installed', install_url: xpiUrl, private_browsing: true } as const;
 }
+
+/** What ids.json (scripts/package/ids-file.ts) gives the kit. */
+export type PackagedIds = { chromeId: string; updateUrl: string; xpiUrl: string };
+
+export type ForceInstallTargets = {
+  chromeId: string | undefined;
+  updateUrl: string | undefined;
+  edgeId: string | undefined;
+  /** Edge's own update URL: the store's when --edge-id names a store install. */
+  edgeUpdateUrl: string | undefined;
+  xpiUrl: string | undefined;
+};
+
+/**
+ * Who the force-install entries and the 3rdparty policy are addressed to. ids.json from
+ * --package-dir gives the school's own id and URLs; an option given on the command line wins.
+ * --edge-id means an install from Edge Add-ons, whose id the store assigns: it gets the
+ * store's update URL, and the self-hosted Chrome id there is refused (the store never assigns
+ * it, so Edge would wait forever for an extension that is not in the store).
+ */
+export function resolveForceInstall(
+  args: { chromeId?: string | undefined; updateUrl?: string | undefined; edgeId?: string | undefined; xpiUrl?: string | undefined },
+  packaged: PackagedIds | undefined,
+  storeUpdateUrl: string,
+): { ok: true; targets: ForceInstallTargets } | { ok: false; error: { key: string; args: string[] } } {
+  const chromeId = args.chromeId ?? packaged?.chromeId;
+  const updateUrl = args.updateUrl ?? packaged?.updateUrl;
+  if (args.edgeId !== undefined && (args.edgeId === chromeId || args.edgeId === packaged?.chromeId)) {
+    return { ok: false, error: { key: 'kitErrEdgeIdIsChromeId', args: [args.edgeId] } };
+  }
+  return {
+    ok: true,
+    targets: {
+      chromeId,
+      updateUrl,
+      edgeId: args.edgeId,
+      edgeUpdateUrl: args.edgeId !== undefined ? storeUpdateUrl : undefined,
+      xpiUrl: args.xpiUrl ?? packaged?.xpiUrl,
+    },
+  };
+}

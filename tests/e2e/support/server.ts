@@ -34,8 +34,8 @@ export class TestServer {
   port = 0;
   tlsPort = 0;
 
-  /** Extra routes: path → handler returning [status, headers, body]. */
-  routes = new Map<string, (req: IncomingMessage) => [number, Record<string, string>, string]>();
+  /** Extra routes: path → handler returning [status, headers, body] (text or bytes). */
+  routes = new Map<string, (req: IncomingMessage) => [number, Record<string, string>, string | Uint8Array]>();
 
   async start(): Promise<this> {
     const handle = (req: IncomingMessage, res: ServerResponse) => {
