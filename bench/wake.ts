@@ -134,7 +134,7 @@ function rowsOf(s: Scenario): Row[] {
           ? 'No cold start was caught.'
           : cold <= TARGETS.coldMs
             ? 'Within the target.'
-            : `${fmt.ms(cold - TARGETS.coldMs)} over: each start rebuilds the configuration, its host index and the compiled rules' fingerprint, and re-reads and re-parses the policy, though nothing changed.`,
+            : `${fmt.ms(cold - TARGETS.coldMs)} over. What a cold start still runs though nothing changed: evaluating the background bundle, opening the tallies database, the storage reads of the derived configuration and the rule state, the badge and the prune; the profiler's own "(program)" samples count as busy too.`,
     },
     {
       id: `1 checkpoint tick, warm (${s.name})`,
@@ -142,7 +142,12 @@ function rowsOf(s: Scenario): Row[] {
       target: `≤ ${TARGETS.tickMs} ms`,
       measured: s.tick === null ? '' : fmt.ms(s.tick),
       status: s.tick === null ? 'not measured' : s.tick <= TARGETS.tickMs ? 'pass' : 'short',
-      why: s.tick === null ? 'The first start was not caught, so the worker was not held for a warm tick.' : s.tick <= TARGETS.tickMs ? 'Within the target.' : 'Over the target.',
+      why:
+        s.tick === null
+          ? 'The first start was not caught, so the worker was not held for a warm tick.'
+          : s.tick <= TARGETS.tickMs
+            ? 'Within the target.'
+            : `${fmt.ms(s.tick - TARGETS.tickMs)} over, for a window of ${TICK_WINDOW_MS / 1000} s with the debugger attached: its "(program)" samples are counted as busy, so part of this is the measurement's own floor.`,
     },
   ];
   if (s.first !== null) {
