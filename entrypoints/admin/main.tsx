@@ -7,23 +7,14 @@ import '@/components/style.css';
 import './editor.css';
 import { editorLang, editorTranslate } from './editor-i18n';
 import { PolicyEditor } from './PolicyEditor';
+import { downloadBlob } from '@/utils/ui/download';
 
 const lang = editorLang(navigator.languages.length > 0 ? navigator.languages : [navigator.language]);
 const t = editorTranslate(lang);
 document.documentElement.lang = lang === 'zh_CN' ? 'zh-CN' : 'en';
 document.title = t('editorTitle');
 
-/** Saves bytes as a file through a temporary link: works in extension pages and in a file:// page. */
-function download(filename: string, bytes: Uint8Array): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
+const download = (filename: string, bytes: Uint8Array) => downloadBlob(filename, new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
 
 render(
   <I18nContext.Provider value={t}>

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { LangContext } from '@/components/i18n';
 import { api, mountPage } from '@/utils/ui/page-runtime';
-import { downloadBlob } from './download';
+import { downloadBlob } from '@/utils/ui/download';
 import { Options } from './Options';
 import '@/components/style.css';
 

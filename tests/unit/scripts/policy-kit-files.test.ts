@@ -2,9 +2,9 @@
 // plain messages for a bad path, the language on any PC, the undo files, and the editor
 // page's zip, byte for byte the CLI's files.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { type Policy, parsePolicy } from '../../../utils/policy/schema';
@@ -19,6 +19,7 @@ import { OUTPUT_FILES } from '../../../scripts/policy-kit/output-files';
 import { decodePolicyBytes, readPolicyBytes } from '../../../scripts/policy-kit/policy-file';
 import { CHROME_POLICY_ROOT, EDGE_POLICY_ROOT } from '../../../scripts/policy-kit/windows-reg';
 import { type ParsedRegValue, parseRegFile } from '../support/fixtures/kit-reg-parser';
+import { readTree } from '../support/files';
 
 const REPO = join(import.meta.dirname, '../../..');
 const TSX = join(REPO, 'node_modules/.bin/tsx');
@@ -107,20 +108,6 @@ function withTempDir<T>(fn: (dir: string) => T): T {
 function runCli(dir: string, args: string[], env: Record<string, string> = { LANG: 'en_US.UTF-8' }) {
   const r = spawnSync(TSX, [CLI, ...args], { cwd: dir, env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANGUAGE: '', ...env }, encoding: 'utf8' });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** Every file under `dir`, by path relative to it. */
-function readTree(dir: string): Record<string, Uint8Array> {
-  const out: Record<string, Uint8Array> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[relative(dir, p).split('\\').join('/')] = new Uint8Array(readFileSync(p));
-    }
-  };
-  walk(dir);
-  return out;
 }
 
 describe('the CLI on real files', { timeout: 120_000 }, () => {

@@ -2,14 +2,15 @@
 // The policy editor's download with the packages' ids.json (issues 13 and 14): the page, as a
 // teacher's browser runs it, writes the same files as `npm run policy -- --package-dir`.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { unzipSync } from 'fflate';
 import { afterEach, expect, test } from 'vitest';
 import { DownloadSection } from '@/entrypoints/admin/DownloadSection';
 import { parsePolicy } from '@/utils/policy/schema';
+import { readTree } from '../support/files';
 
 afterEach(cleanup);
 
@@ -25,19 +26,6 @@ const IDS = {
   xpiUrl: 'https://intranet.school.cn/qingfeng/qingfeng-0.1.0.xpi',
   edgeStoreZip: 'edge-store/qingfeng-0.1.0-edge-store.zip',
 };
-
-function readTree(dir: string): Record<string, Uint8Array> {
-  const out: Record<string, Uint8Array> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[relative(dir, p).split('\\').join('/')] = new Uint8Array(readFileSync(p));
-    }
-  };
-  walk(dir);
-  return out;
-}
 
 test('ids.json and an unsigned XPI in the editor give the CLI\'s --package-dir --unsigned-xpi files, byte for byte', { timeout: 60_000 }, async () => {
   const example = JSON.parse(readFileSync(join(REPO, 'tests/unit/support/fixtures/design-example-policy.json'), 'utf8')) as unknown;

@@ -1,4 +1,4 @@
-/** Saves a file the page built: a Blob URL on a temporary link with `download`. */
+/** Saves a file a page built (a report export, the editor's zip): a Blob URL on a temporary link with `download`; works in extension pages and in a file:// page. */
 export function downloadBlob(filename: string, blob: Blob): void {
   const href = URL.createObjectURL(blob);
   const a = document.createElement('a');
