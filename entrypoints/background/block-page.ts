@@ -6,7 +6,8 @@ import { unlockEnd, unlockRefusal } from '@/utils/matching/unlock';
 import { currentContext, decideNow } from './context';
 import { unlocks } from './storage';
 import { reconcile, refreshBadge } from './controller';
-import { recordBlocked, recordUnlock } from './records';
+import { recordUnlock } from './records';
+import { countedFor } from './navigation';
 import { tallyDb } from './tally-db';
 import { isUnder } from '@/utils/matching/labels';
 import { OTHER } from '@/utils/tallies/types';
@@ -64,9 +65,14 @@ export async function requestUnlock(url: string, reason: string, minutes: number
   return { ok: true, until, url };
 }
 
-/** The block page reports the navigation it stopped; the badge shows the new count. */
-export async function reportBlocked(url: string, now: number): Promise<{ attemptsToday: number }> {
-  const attemptsToday = await recordBlocked(url, now);
+/**
+ * The block page asks for today's count once it shows. It counts nothing itself (#17): the
+ * background counted the navigation when the browser committed it (navigation.ts), so a page
+ * that frames or opens the block page, or reloads it, moves no tally. A top-level block page
+ * waits for its own navigation's count; the badge shows the new count.
+ */
+export async function reportBlocked(tabId: number | null, now: number): Promise<{ attemptsToday: number }> {
+  if (tabId !== null) await countedFor(tabId);
   await refreshBadge(now).catch(() => undefined);
-  return { attemptsToday };
+  return { attemptsToday: await countEvents(await tallyDb(), 'blocked', localDayKey(now)) };
 }

@@ -32,7 +32,7 @@ export interface StatusResponse {
   storageError: string | null;
 }
 
-export type UnlockRefusal = 'disabled' | 'quota' | 'notWorkTime' | 'notBlocked' | 'reasonTooShort' | 'tooLong' | 'notInstalled';
+export type UnlockRefusal = 'disabled' | 'quota' | 'notWorkTime' | 'notBlocked' | 'reasonTooShort' | 'tooLong' | 'notInstalled' | 'framed';
 
 export interface BlockInfo {
   url: string;

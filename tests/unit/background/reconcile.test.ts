@@ -34,6 +34,7 @@ const blockPage = (url: string): Browser.runtime.MessageSender => ({
   id: fakeBrowser.runtime.id,
   url: `${fakeBrowser.runtime.getURL('/blocked.html')}#${url}`,
   frameId: 0,
+  tab: { id: 1, index: 0, windowId: 1, highlighted: false, active: true, pinned: false, incognito: false } as Browser.tabs.Tab,
 });
 const unlockRequest = { type: 'requestUnlock', url: 'https://www.taobao.com/', reason: '为班级购买粉笔', minutes: 10 };
 const unlocksToday = async () => countEvents(await tallyDb(), 'unlock', localDayKey(WORK_TIME.getTime()));
