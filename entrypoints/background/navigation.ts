@@ -28,6 +28,7 @@ const reloadedAt = new Map<number, number>();
 const sentTo = new Map<number, { url: string; at: number }>();
 
 const REPEAT_MS = 10_000;
+const SAME_COMMIT_MS = 300;
 
 /** What both browsers report with each webNavigation event (Firefox has no documentLifecycle). */
 export interface NavigationDetails {
@@ -98,7 +99,9 @@ async function blockedNow(url: string, at: number): Promise<boolean> {
 /** Sends a tab to the block page; the entry it leaves behind is the blocked page itself. */
 export async function sendToBlockPage(tabId: number, url: string, at: number): Promise<void> {
   const last = sentTo.get(tabId);
-  if (last && last.url === url && at - last.at < 2_000) return;
+  // The same commit reported twice (onCommitted, tabs.onUpdated) arrives within milliseconds;
+  // a later commit of the same URL (Back to it again) is a new one and must be sent again.
+  if (last && last.url === url && at - last.at < SAME_COMMIT_MS) return;
   sentTo.set(tabId, { url, at });
   await browser.tabs.update(tabId, { url: blockPageAddress(blockPageUrl(), url, true) }).catch(() => undefined);
 }

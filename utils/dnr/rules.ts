@@ -7,7 +7,7 @@
 //                (c + 1) * 10 + layer * 2: the frame redirect; + 1: its sub-resource block rule
 //   1000..9999   keyword rules, in category then keyword order: 1000 + 2k the frame
 //                redirect, + 1 its sub-resource block rule
-//   10000        the allow list
+//   10000        the allow list (frames), 10001 the allow list (every other request)
 //   20000..29999 live unlocks, by host: 20000 + 2u lets the unlocked site's frames and
 //                everything they load through (allowAllRequests), + 1 any request to the host
 // Priorities: allow and unlock rules (PRIORITY.allow) above every redirect and block
@@ -40,8 +40,7 @@ export const RULE_ID = {
 const FRAME_TYPES: DnrResourceType[] = ['main_frame', 'sub_frame'];
 /** Every request type but a navigation (blocked); named by exclusion so both browsers' lists fit. */
 const subResources = (): { excludedResourceTypes: DnrResourceType[] } => ({ excludedResourceTypes: [...FRAME_TYPES] });
-/** Every request type, navigations included. */
-const everyType = (): { excludedResourceTypes: DnrResourceType[] } => ({ excludedResourceTypes: [] });
+
 /** Room for nesting layers per category inside its stride of ids (two ids per layer). */
 const MAX_LAYERS = RULE_ID.categoryStride / 2;
 
@@ -282,7 +281,13 @@ export function escapeRegex(text: string): string {
 
 function compileAllowRules(allow: string[]): DnrRule[] {
   if (allow.length === 0) return []; // an empty requestDomains is rejected by the browser
-  return [{ id: RULE_ID.allow, priority: PRIORITY.allow, action: { type: 'allow' }, condition: { requestDomains: [...new Set(allow)], ...everyType() } }];
+  // Two rules, frames and the rest: Chromium 156 took an empty excludedResourceTypes as "not
+  // main_frame" (measured: an allowed host's page went to the block page).
+  const domains = [...new Set(allow)];
+  return [
+    { id: RULE_ID.allow, priority: PRIORITY.allow, action: { type: 'allow' }, condition: { requestDomains: domains, resourceTypes: [...FRAME_TYPES] } },
+    { id: RULE_ID.allow + 1, priority: PRIORITY.allow, action: { type: 'allow' }, condition: { requestDomains: [...domains], ...subResources() } },
+  ];
 }
 
 function liveUnlocks(unlocks: LiveUnlock[], now: number | undefined): LiveUnlock[] {
@@ -304,7 +309,7 @@ function compileUnlockRules(live: LiveUnlock[], errors: RuleLimitError[]): DnrRu
   if (live.length > room) errors.push(idSpaceError('unlock rules', live.length, room));
   return live.slice(0, room).flatMap((unlock, i): DnrRule[] => [
     { id: RULE_ID.unlockBase + 2 * i, priority: PRIORITY.allow, action: { type: 'allowAllRequests' }, condition: { requestDomains: [unlock.host], resourceTypes: [...FRAME_TYPES] } },
-    { id: RULE_ID.unlockBase + 2 * i + 1, priority: PRIORITY.allow, action: { type: 'allow' }, condition: { requestDomains: [unlock.host], ...everyType() } },
+    { id: RULE_ID.unlockBase + 2 * i + 1, priority: PRIORITY.allow, action: { type: 'allow' }, condition: { requestDomains: [unlock.host], ...subResources() } },
   ]);
 }
 

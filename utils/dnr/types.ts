@@ -34,7 +34,7 @@ export interface DnrRuleCondition {
   excludedRequestDomains?: string[];
   /** Either this or `excludedResourceTypes`; with neither, browsers match all but main_frame. */
   resourceTypes?: DnrResourceType[];
-  /** Every type except these (an empty list: every type, main_frame included). */
+  /** Every type except these. Never empty: Chromium 156 read an empty list as the default (not main_frame). */
   excludedResourceTypes?: DnrResourceType[];
 }
 

@@ -144,13 +144,19 @@ describe('compileBlockRules: rule shapes', () => {
     });
   });
 
-  test('the allow list is one allow rule above every redirect', () => {
+  test('the allow list is two allow rules above every redirect and block: frames, and the rest', () => {
     expect(byId.get(RULE_ID.allow)).toEqual({
       id: RULE_ID.allow,
       priority: PRIORITY.allow,
       action: { type: 'allow' },
-      // Every type: an allowed site's own scripts and images load, whatever else lists its host.
-      condition: { requestDomains: ['mp.weixin.qq.com', 'smartedu.cn'], excludedResourceTypes: [] },
+      condition: { requestDomains: ['mp.weixin.qq.com', 'smartedu.cn'], resourceTypes: ['main_frame', 'sub_frame'] },
+    });
+    // An allowed site's own scripts and images load, whatever else lists its host.
+    expect(byId.get(RULE_ID.allow + 1)).toEqual({
+      id: RULE_ID.allow + 1,
+      priority: PRIORITY.allow,
+      action: { type: 'allow' },
+      condition: { requestDomains: ['mp.weixin.qq.com', 'smartedu.cn'], excludedResourceTypes: ['main_frame', 'sub_frame'] },
     });
     expect(PRIORITY.allow).toBeGreaterThan(PRIORITY.block);
   });
@@ -159,12 +165,12 @@ describe('compileBlockRules: rule shapes', () => {
     expect(stats).toEqual({
       categoryRules: 4,
       keywordRules: 4,
-      allowRules: 1,
+      allowRules: 2,
       unlockRules: 0,
       regexRules: 7,
       redirectRules: 5,
       blockRules: 4,
-      total: 10,
+      total: 11,
       blockedDomains: 3,
       nextUnlockExpiry: null,
     });
@@ -261,7 +267,7 @@ describe('compileBlockRules: live unlocks', () => {
     const unlockRules = rules.filter((r) => r.id >= RULE_ID.unlockBase);
     const pair = (id: number, host: string): DnrRule[] => [
       { id, priority: PRIORITY.allow, action: { type: 'allowAllRequests' }, condition: { requestDomains: [host], resourceTypes: ['main_frame', 'sub_frame'] } },
-      { id: id + 1, priority: PRIORITY.allow, action: { type: 'allow' }, condition: { requestDomains: [host], excludedResourceTypes: [] } },
+      { id: id + 1, priority: PRIORITY.allow, action: { type: 'allow' }, condition: { requestDomains: [host], excludedResourceTypes: ['main_frame', 'sub_frame'] } },
     ];
     expect(unlockRules).toEqual([...pair(20000, 'item.taobao.com'), ...pair(20002, 'jd.com')]);
     expect(stats.nextUnlockExpiry).toBe(now + 60_000);
@@ -362,7 +368,7 @@ describe('compileBlockRules: limits', () => {
   });
 
   test.each([
-    ['dynamicRules', { maxDynamicRules: 7, maxUnsafeDynamicRules: 100, maxRegexRules: 100 }, 8, 1],
+    ['dynamicRules', { maxDynamicRules: 8, maxUnsafeDynamicRules: 100, maxRegexRules: 100 }, 9, 1],
     ['unsafeRules', { maxDynamicRules: 100, maxUnsafeDynamicRules: 3, maxRegexRules: 100 }, 4, 1],
   ] as const)('%s over the limit is an error', (kind, limits, count, over) => {
     const config: MatchConfig = { allow: ['ok.cn'], categories: [category('c', 'block', ['x.cn'], keywords(2))] };
