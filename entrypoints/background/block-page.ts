@@ -5,6 +5,7 @@ import { localDayKey } from '@/utils/time/day-key';
 import { unlockEnd, unlockRefusal } from '@/utils/matching/unlock';
 import { currentContext, decideNow } from './context';
 import { unlocks } from './storage';
+import { setPendingUnlock } from './live-unlocks';
 import { reconcile, refreshBadge } from './controller';
 import { recordUnlock } from './records';
 import { countedFor } from './navigation';
@@ -57,11 +58,17 @@ export async function requestUnlock(url: string, reason: string, minutes: number
   await unlocks.setValue([...before.filter((u) => u.until > now && u.host !== host), { host, until }]);
   // The allow rule must be installed before the page returns to the site, and the day's
   // quota is spent only when it is: rules that cannot be compiled keep the site blocked.
-  if (!(await reconcile('unlock', false))) {
-    await unlocks.setValue(before);
-    return { ok: false, refusal: 'notInstalled' };
+  // Until its event is written, the new unlock is honoured as the one being granted (#17).
+  setPendingUnlock({ host, until });
+  try {
+    if (!(await reconcile('unlock', false))) {
+      await unlocks.setValue(before);
+      return { ok: false, refusal: 'notInstalled' };
+    }
+    await recordUnlock(host, d.category?.id ?? OTHER, reason.trim(), now);
+  } finally {
+    setPendingUnlock(null);
   }
-  await recordUnlock(host, d.category?.id ?? OTHER, reason.trim(), now);
   return { ok: true, until, url };
 }
 

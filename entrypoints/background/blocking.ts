@@ -9,10 +9,19 @@ import { DEFAULTS } from '@/utils/policy/schema';
 import { compileBlockRules, rulesFingerprint, type RuleLimitError } from '@/utils/dnr/rules';
 import type { HostIndex, LiveUnlock, MatchConfig } from '@/utils/matching/host-index';
 import type { Context } from './context';
-import { dnrLimits, installedRuleIds, replaceDynamicRules } from './dnr';
+import { normaliseInstalledRule, textHash } from '@/utils/dnr/installed';
+import { dnrLimits, installedRules, replaceDynamicRules } from './dnr';
 import { blockingState } from './storage';
 
 export const blockPageUrl = () => browser.runtime.getURL('/blocked.html');
+
+/** A short hash of rules as the browser applies them (normalised: its own defaults dropped). */
+const fingerprintOf = (rules: readonly unknown[]) => textHash(rulesFingerprint(rules.map(normaliseInstalledRule)));
+
+/** The fingerprint of the rules the browser holds now (#17: they are the truth). */
+export async function installedFingerprint(): Promise<string> {
+  return fingerprintOf(await installedRules());
+}
 
 function compile(match: MatchConfig, index: HostIndex | undefined, now: number, live: readonly LiveUnlock[]) {
   return compileBlockRules(match, { blockPageUrl: blockPageUrl(), limits: dnrLimits(), now, unlocks: [...live], ...(index ? { index } : {}) });
@@ -48,9 +57,11 @@ export async function applyBlocking(ctx: Context, now: number, inWorkTime: boole
       rules = fallback.ok ? fallback.rules : [];
     }
   }
-  const fingerprint = rulesFingerprint(rules);
-  const installed = await installedRuleIds();
-  if (fingerprint !== previous.fingerprint || installed.length !== rules.length) await replaceDynamicRules(rules);
+  // #17: compare with what the browser holds, not with what was stored: a rule rewritten in
+  // place (same ids, same count) is repaired at the next reconcile. One getDynamicRules and
+  // one hash per reconcile: the compile above already costs more.
+  const fingerprint = fingerprintOf(rules);
+  if ((await installedFingerprint()) !== fingerprint) await replaceDynamicRules(rules);
   await blockingState.setValue({
     inForce: inWorkTime,
     fingerprint,

@@ -19,12 +19,14 @@ import { handleMessage } from '@/entrypoints/background/messages';
 import { blockingState, unlocks } from '@/entrypoints/background/storage';
 import { tallyDb } from '@/entrypoints/background/tally-db';
 
-const dnr = vi.hoisted(() => ({ limits: null as DnrLimits | null, installed: [] as DnrRule[] }));
+const dnr = vi.hoisted(() => ({ limits: null as DnrLimits | null, installed: [] as DnrRule[], replaced: 0 }));
 vi.mock('@/entrypoints/background/dnr', () => ({
   dnrLimits: () => dnr.limits ?? CHROME_DNR_LIMITS,
+  installedRules: vi.fn(async () => structuredClone(dnr.installed)),
   installedRuleIds: vi.fn(async () => dnr.installed.map((r) => r.id)),
   replaceDynamicRules: vi.fn(async (rules: DnrRule[]) => {
-    dnr.installed = [...rules];
+    dnr.installed = structuredClone(rules);
+    dnr.replaced++;
   }),
 }));
 
@@ -48,6 +50,7 @@ beforeEach(async () => {
   fakeBrowser.reset();
   dnr.limits = null;
   dnr.installed = [];
+  dnr.replaced = 0;
   await deleteAll(await tallyDb());
   invalidateContext();
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string) => key);
@@ -227,5 +230,48 @@ describe('a wake that changes nothing costs almost nothing (issue 16)', () => {
     const read = await keysReadBy(() => reconcile('service worker start', 'if-stale'));
     expect(read).toContain('teacherSettings');
     expect((await fakeBrowser.storage.local.get('derivedConfig')).derivedConfig).toMatchObject({ retentionDays: 7 });
+  });
+});
+
+// #17: the rules the browser holds are the truth, and a stored unlock must be one that was granted.
+describe('the browser’s rules, checked at every reconcile', () => {
+  test('rules rewritten in place (same ids, same count) are repaired', async () => {
+    await reconcile('start');
+    const compiled = structuredClone(dnr.installed);
+    const shopping = dnr.installed.find((r) => r.action.type === 'redirect' && r.condition.requestDomains?.includes('taobao.com'))!;
+    shopping.condition.requestDomains = ['example.invalid'];
+    await reconcile('wake', false);
+    expect(dnr.installed).toEqual(compiled);
+  });
+
+  test('the defaults a browser adds to what it reports do not cause a reinstall', async () => {
+    await reconcile('start');
+    const replaced = dnr.replaced;
+    // Firefox answers every condition key, with null, false or [] where none was given.
+    dnr.installed = dnr.installed.map((r) => ({
+      ...r,
+      condition: { urlFilter: null, isUrlFilterCaseSensitive: false, tabIds: null, requestMethods: [], ...r.condition },
+    })) as unknown as DnrRule[];
+    await reconcile('wake', false);
+    expect(dnr.replaced).toBe(replaced);
+  });
+
+  test('a forged unlock in storage.local is dropped, and no allow rule is installed for it', async () => {
+    await reconcile('start');
+    await unlocks.setValue([{ host: 'taobao.com', until: Date.now() + 60 * 60_000 }]);
+    await reconcile('wake', false);
+    expect(await unlocks.getValue()).toEqual([]);
+    expect(dnr.installed.length).toBe(defaultRuleCount());
+  });
+
+  test('a granted unlock outlives the next reconcile; stretched past the policy minutes, it does not', async () => {
+    await reconcile('start');
+    await handleMessage(unlockRequest, blockPage(unlockRequest.url));
+    await reconcile('wake', false);
+    const [granted] = await unlocks.getValue();
+    expect(granted?.host).toBe('taobao.com');
+    await unlocks.setValue([{ ...granted!, until: granted!.until + 60 * 60_000 }]);
+    await reconcile('wake', false);
+    expect(await unlocks.getValue()).toEqual([]);
   });
 });
