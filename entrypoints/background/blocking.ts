@@ -10,7 +10,7 @@ import { compileBlockRules, rulesFingerprint, type RuleLimitError } from '@/util
 import type { HostIndex, LiveUnlock, MatchConfig } from '@/utils/matching/host-index';
 import type { Context } from './context';
 import { normaliseInstalledRule, textHash } from '@/utils/dnr/installed';
-import { dnrLimits, installedRules, replaceDynamicRules } from './dnr';
+import { dnrAvailable, dnrLimits, installedRules, replaceDynamicRules } from './dnr';
 import { blockingState } from './storage';
 
 export const blockPageUrl = () => browser.runtime.getURL('/blocked.html');
@@ -41,6 +41,13 @@ export interface BlockingOutcome {
  */
 export async function applyBlocking(ctx: Context, now: number, inWorkTime: boolean, live: readonly LiveUnlock[], rulesKey: string): Promise<BlockingOutcome> {
   const previous = await blockingState.getValue();
+  if (!dnrAvailable()) {
+    // #17: Firefox with extensions.dnr.enabled=false has no blocking API. Nothing can be
+    // installed; the pages say so (getStatus), settings still save, and the commit check in
+    // navigation.ts still sends a blocked site's page to the block page once it has loaded.
+    await blockingState.setValue({ ...previous, inForce: false, errors: [], checkedAt: now, since: previous.inForce ? now : previous.since });
+    return { applied: false, rulesStartedOrChanged: false };
+  }
   let rules: DnrRule[] = [];
   let errors: RuleLimitError[] = [];
   if (inWorkTime) {

@@ -10,7 +10,7 @@ import { armBoundaryAlarm, armCheckpoint, armUnlockExpiry } from './alarms';
 import { updateBadge } from './badge';
 import { applyBlocking, installedFingerprint } from './blocking';
 import { configurationChanged, currentContext, wakeConfig } from './context';
-import { dnrLimits } from './dnr';
+import { dnrAvailable, dnrLimits } from './dnr';
 import { keepLiveUnlocks } from './live-unlocks';
 import { refreshPolicy } from './policy-manager';
 import { blockingState, policyStatus, storageProblem } from './storage';
@@ -30,11 +30,13 @@ async function applyConfig(): Promise<boolean> {
   // matching unlock event; the configuration is read only when an unlock is stored.
   const unlockMinutes = async () => (await currentContext()).config.values.unlock.minutes;
   const live = await keepLiveUnlocks(now, inWorkTime, unlockMinutes, inWorkTime ? nextBoundary(wake.schedule, now) : null);
-  const rulesKey = [wake.digest, inWorkTime, JSON.stringify(live), JSON.stringify(dnrLimits())].join('|');
+  // #17: Firefox with extensions.dnr.enabled=false has no blocking API; applyBlocking says so.
+  const hasDnr = dnrAvailable();
+  const rulesKey = [wake.digest, inWorkTime, JSON.stringify(live), hasDnr ? JSON.stringify(dnrLimits()) : 'no dnr'].join('|');
   const previous = await blockingState.getValue();
   // Nothing to compile when the inputs are unchanged; but the rules the browser holds are the
   // truth (#17), so even then they are read and hashed: one getDynamicRules per wake.
-  const unchanged = previous.rulesKey === rulesKey && previous.fingerprint !== null && (await installedFingerprint()) === previous.fingerprint;
+  const unchanged = hasDnr && previous.rulesKey === rulesKey && previous.fingerprint !== null && (await installedFingerprint()) === previous.fingerprint;
   const outcome = unchanged
     ? { applied: previous.errors.length === 0, rulesStartedOrChanged: false }
     : await applyBlocking(await currentContext(), now, inWorkTime, live, rulesKey);
@@ -117,6 +119,7 @@ export async function getStatus(): Promise<StatusResponse> {
     calendarMissingYears: calendarStatus(values.schedule, now).missingYears,
     rulesInForce: blocking.inForce,
     ruleErrors: blocking.errors.map((e) => e.message),
+    blockingUnavailable: !dnrAvailable(),
     blockedToday: await countEvents(await tallyDb(), 'blocked', localDayKey(now)).catch(() => 0),
     storageError: (await storageProblem.getValue())?.error ?? null,
   };

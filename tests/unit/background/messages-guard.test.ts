@@ -16,6 +16,7 @@ import { invalidateContext } from '@/entrypoints/background/context';
 
 vi.mock('@/entrypoints/background/dnr', () => ({
   dnrLimits: () => CHROME_DNR_LIMITS,
+  dnrAvailable: () => true,
   installedRules: vi.fn(async () => []),
   installedRuleIds: vi.fn(async () => []),
   replaceDynamicRules: vi.fn(async () => undefined),

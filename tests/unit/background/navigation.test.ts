@@ -13,6 +13,7 @@ import { tallyDb } from '@/entrypoints/background/tally-db';
 
 vi.mock('@/entrypoints/background/dnr', () => ({
   dnrLimits: () => CHROME_DNR_LIMITS,
+  dnrAvailable: () => true,
   installedRules: vi.fn(async () => []),
   installedRuleIds: vi.fn(async () => []),
   replaceDynamicRules: vi.fn(async () => undefined),

@@ -19,9 +19,10 @@ import { handleMessage } from '@/entrypoints/background/messages';
 import { blockingState, unlocks } from '@/entrypoints/background/storage';
 import { tallyDb } from '@/entrypoints/background/tally-db';
 
-const dnr = vi.hoisted(() => ({ limits: null as DnrLimits | null, installed: [] as DnrRule[], replaced: 0 }));
+const dnr = vi.hoisted(() => ({ limits: null as DnrLimits | null, installed: [] as DnrRule[], replaced: 0, available: true }));
 vi.mock('@/entrypoints/background/dnr', () => ({
   dnrLimits: () => dnr.limits ?? CHROME_DNR_LIMITS,
+  dnrAvailable: () => dnr.available,
   installedRules: vi.fn(async () => structuredClone(dnr.installed)),
   installedRuleIds: vi.fn(async () => dnr.installed.map((r) => r.id)),
   replaceDynamicRules: vi.fn(async (rules: DnrRule[]) => {
@@ -51,6 +52,7 @@ beforeEach(async () => {
   dnr.limits = null;
   dnr.installed = [];
   dnr.replaced = 0;
+  dnr.available = true;
   await deleteAll(await tallyDb());
   invalidateContext();
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string) => key);
@@ -273,5 +275,18 @@ describe('the browser’s rules, checked at every reconcile', () => {
     await unlocks.setValue([{ ...granted!, until: granted!.until + 60 * 60_000 }]);
     await reconcile('wake', false);
     expect(await unlocks.getValue()).toEqual([]);
+  });
+});
+
+// #17, case 5: Firefox with extensions.dnr.enabled=false has no declarativeNetRequest at all.
+describe('without the blocking API', () => {
+  const options = (): Browser.runtime.MessageSender => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') });
+
+  test('reconcile does not throw, settings still save, and the status says blocking is off', async () => {
+    dnr.available = false;
+    await expect(reconcile('start')).resolves.toBe(false);
+    await expect(handleMessage({ type: 'saveTeacherSettings', settings: { retentionDays: 30 } }, options())).resolves.toEqual({ ok: true });
+    await expect(handleMessage({ type: 'getStatus' }, options())).resolves.toMatchObject({ blockingUnavailable: true, rulesInForce: false });
+    expect(dnr.replaced).toBe(0);
   });
 });
