@@ -5,7 +5,7 @@ import { reconcile } from './controller';
 import { configurationChanged } from './context';
 import { handleMessage } from './messages';
 import { feedAccounting, focusedTabHost, syncFocus } from './accounting-feed';
-import { forgetTab, onBeforeNavigate, onCommitted, onTabUrl } from './navigation';
+import { forgetTab, onBeforeNavigate, onCommitted, onErrorOccurred, onTabUrl } from './navigation';
 import { tallyDb } from './tally-db';
 
 const IDLE_SECONDS = 60;
@@ -49,6 +49,7 @@ export default defineBackground({
     // What the browser really did in each tab: blocked attempts, visits, the second line (#17).
     browser.webNavigation.onBeforeNavigate.addListener((details) => onBeforeNavigate(details));
     browser.webNavigation.onCommitted.addListener((details) => void onCommitted(details));
+    browser.webNavigation.onErrorOccurred.addListener((details) => onErrorOccurred(details));
     browser.windows.onFocusChanged.addListener((windowId) => {
       const at = Date.now();
       if (windowId === browser.windows.WINDOW_ID_NONE) {

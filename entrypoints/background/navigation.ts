@@ -29,6 +29,7 @@ const sentTo = new Map<number, { url: string; at: number }>();
 
 const REPEAT_MS = 10_000;
 const SAME_COMMIT_MS = 300;
+const SAME_NAVIGATION_MS = 2_000;
 
 /** What both browsers report with each webNavigation event (Firefox has no documentLifecycle). */
 export interface NavigationDetails {
@@ -41,8 +42,23 @@ export interface NavigationDetails {
 /** Chrome prerenders in a hidden page with the tab's id: not something the teacher sees yet. */
 const isPrerender = (details: { documentLifecycle?: string }) => details.documentLifecycle === 'prerender';
 
+/** The last top-level navigation that failed in each tab (Firefox: see onBeforeNavigate). */
+const failedWith = new Map<number, { url: string; at: number }>();
+
 export function onBeforeNavigate(details: NavigationDetails): void {
-  if (details.frameId === 0 && !isPrerender(details)) startedWith.set(details.tabId, details.url);
+  if (details.frameId !== 0 || isPrerender(details)) return;
+  // Firefox 153 turns a DNR redirect to an extension page into a failed navigation to the
+  // blocked URL followed by a new one to the block page (measured): that second one began,
+  // for counting, where the failed one did.
+  const failed = failedWith.get(details.tabId);
+  failedWith.delete(details.tabId);
+  const target = parseBlockPageAddress(blockPageUrl(), details.url);
+  const redirected = failed !== undefined && target !== null && target.blockedUrl === failed.url && Date.now() - failed.at < SAME_NAVIGATION_MS;
+  startedWith.set(details.tabId, redirected ? failed.url : details.url);
+}
+
+export function onErrorOccurred(details: NavigationDetails): void {
+  if (details.frameId === 0) failedWith.set(details.tabId, { url: details.url, at: Date.now() });
 }
 
 export async function onCommitted(details: NavigationDetails): Promise<void> {
@@ -136,5 +152,5 @@ export async function checkFrames(tabId: number, at: number): Promise<void> {
 }
 
 export function forgetTab(tabId: number): void {
-  for (const map of [startedWith, counted, reloadedAt, sentTo]) map.delete(tabId);
+  for (const map of [startedWith, counted, reloadedAt, sentTo, failedWith]) map.delete(tabId);
 }

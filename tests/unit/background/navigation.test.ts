@@ -7,7 +7,7 @@ import type { Browser } from 'wxt/browser';
 import { CHROME_DNR_LIMITS } from '@/utils/dnr/types';
 import { countEvents, deleteAll, getDay } from '@/utils/tallies/db';
 import { handleMessage } from '@/entrypoints/background/messages';
-import { forgetTab, onBeforeNavigate, onCommitted, onTabUrl } from '@/entrypoints/background/navigation';
+import { forgetTab, onBeforeNavigate, onCommitted, onErrorOccurred, onTabUrl } from '@/entrypoints/background/navigation';
 import { invalidateContext } from '@/entrypoints/background/context';
 import { tallyDb } from '@/entrypoints/background/tally-db';
 
@@ -68,6 +68,21 @@ describe('a blocked attempt is a navigation the rules redirected, counted once',
     onBeforeNavigate(nav(1, 'https://www.baidu.com/link?url=x'));
     await onCommitted(nav(1, blockPageOf(TAOBAO)));
     expect(await blockedToday()).toBe(1);
+  });
+
+  test('Firefox’s form of the same: a failed navigation to taobao, then one to the block page, counts one', async () => {
+    onBeforeNavigate(nav(1, TAOBAO));
+    onErrorOccurred(nav(1, TAOBAO));
+    onBeforeNavigate(nav(1, blockPageOf(TAOBAO)));
+    await onCommitted(nav(1, blockPageOf(TAOBAO)));
+    expect(await blockedToday()).toBe(1);
+  });
+
+  test('a failed navigation elsewhere does not make a page’s own block-page navigation count', async () => {
+    onErrorOccurred(nav(2, 'https://unreachable.example/'));
+    onBeforeNavigate(nav(2, blockPageOf(TAOBAO)));
+    await onCommitted(nav(2, blockPageOf(TAOBAO)));
+    expect(await blockedToday()).toBe(0);
   });
 
   test.each([
