@@ -19,7 +19,7 @@ export function dnrLimits(): DnrLimits {
   return dnrLimitsOf(dnr(), import.meta.env.FIREFOX ? FIREFOX_DNR_LIMITS : CHROME_DNR_LIMITS);
 }
 
-/** Null when the browser has no declarativeNetRequest (Firefox with extensions.dnr.enabled=false, #17). */
+/** False when the browser has no declarativeNetRequest (Firefox with extensions.dnr.enabled=false, #17). */
 export function dnrAvailable(): boolean {
   return typeof (browser as unknown as { declarativeNetRequest?: DnrApi }).declarativeNetRequest?.getDynamicRules === 'function';
 }
