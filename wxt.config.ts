@@ -63,7 +63,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
-    permissions: ['storage', 'declarativeNetRequest', 'alarms', 'tabs', 'idle'],
+    // webNavigation (#17): which navigations the rules really blocked, new documents (visits),
+    // and documents or frames of blocked sites that commit anyway (SECURITY.md).
+    permissions: ['storage', 'declarativeNetRequest', 'alarms', 'tabs', 'idle', 'webNavigation'],
     // Redirecting a request to the block page needs host access to it in both browsers.
     host_permissions: ['http://*/*', 'https://*/*'],
     // #18: PNGs rasterised from assets/icon.svg at build time (hooks below); the background

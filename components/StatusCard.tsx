@@ -17,6 +17,12 @@ export function StatusCard({ status }: { status: StatusResponse }) {
           ? t(status.workTime ? 'popupWorkNoEnd' : 'popupNoBoundary')
           : t(status.workTime ? 'popupWorkUntil' : 'popupWorkStarts', [whenText])}
       </p>
+      {status.blockingUnavailable && (
+        <div class="warning" role="alert" data-testid="blocking-unavailable">
+          <p><strong>{t('dnrMissingTitle')}</strong></p>
+          <p>{t('dnrMissingText')}</p>
+        </div>
+      )}
       {status.policy.present && !status.policy.valid && (
         <p class="warning" role="alert" data-testid="policy-warning">{t('popupPolicyInvalid')}</p>
       )}

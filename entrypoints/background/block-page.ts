@@ -5,8 +5,10 @@ import { localDayKey } from '@/utils/time/day-key';
 import { unlockEnd, unlockRefusal } from '@/utils/matching/unlock';
 import { currentContext, decideNow } from './context';
 import { unlocks } from './storage';
+import { setPendingUnlock } from './live-unlocks';
 import { reconcile, refreshBadge } from './controller';
-import { recordBlocked, recordUnlock } from './records';
+import { recordUnlock } from './records';
+import { countedFor } from './navigation';
 import { tallyDb } from './tally-db';
 import { isUnder } from '@/utils/matching/labels';
 import { OTHER } from '@/utils/tallies/types';
@@ -56,17 +58,28 @@ export async function requestUnlock(url: string, reason: string, minutes: number
   await unlocks.setValue([...before.filter((u) => u.until > now && u.host !== host), { host, until }]);
   // The allow rule must be installed before the page returns to the site, and the day's
   // quota is spent only when it is: rules that cannot be compiled keep the site blocked.
-  if (!(await reconcile('unlock', false))) {
-    await unlocks.setValue(before);
-    return { ok: false, refusal: 'notInstalled' };
+  // Until its event is written, the new unlock is honoured as the one being granted (#17).
+  setPendingUnlock({ host, until });
+  try {
+    if (!(await reconcile('unlock', false))) {
+      await unlocks.setValue(before);
+      return { ok: false, refusal: 'notInstalled' };
+    }
+    await recordUnlock(host, d.category?.id ?? OTHER, reason.trim(), now);
+  } finally {
+    setPendingUnlock(null);
   }
-  await recordUnlock(host, d.category?.id ?? OTHER, reason.trim(), now);
   return { ok: true, until, url };
 }
 
-/** The block page reports the navigation it stopped; the badge shows the new count. */
-export async function reportBlocked(url: string, now: number): Promise<{ attemptsToday: number }> {
-  const attemptsToday = await recordBlocked(url, now);
+/**
+ * The block page asks for today's count once it shows. It counts nothing itself (#17): the
+ * background counted the navigation when the browser committed it (navigation.ts), so a page
+ * that frames or opens the block page, or reloads it, moves no tally. A top-level block page
+ * waits for its own navigation's count; the badge shows the new count.
+ */
+export async function reportBlocked(tabId: number | null, now: number): Promise<{ attemptsToday: number }> {
+  if (tabId !== null) await countedFor(tabId);
   await refreshBadge(now).catch(() => undefined);
-  return { attemptsToday };
+  return { attemptsToday: await countEvents(await tallyDb(), 'blocked', localDayKey(now)) };
 }

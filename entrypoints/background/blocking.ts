@@ -9,10 +9,19 @@ import { DEFAULTS } from '@/utils/policy/schema';
 import { compileBlockRules, rulesFingerprint, type RuleLimitError } from '@/utils/dnr/rules';
 import type { HostIndex, LiveUnlock, MatchConfig } from '@/utils/matching/host-index';
 import type { Context } from './context';
-import { dnrLimits, installedRuleIds, replaceDynamicRules } from './dnr';
+import { normaliseInstalledRule, textHash } from '@/utils/dnr/installed';
+import { dnrAvailable, dnrLimits, installedRules, replaceDynamicRules } from './dnr';
 import { blockingState } from './storage';
 
 export const blockPageUrl = () => browser.runtime.getURL('/blocked.html');
+
+/** A short hash of rules as the browser applies them (normalised: its own defaults dropped). */
+const fingerprintOf = (rules: readonly unknown[]) => textHash(rulesFingerprint(rules.map(normaliseInstalledRule)));
+
+/** The fingerprint of the rules the browser holds now (#17: they are the truth). */
+export async function installedFingerprint(): Promise<string> {
+  return fingerprintOf(await installedRules());
+}
 
 function compile(match: MatchConfig, index: HostIndex | undefined, now: number, live: readonly LiveUnlock[]) {
   return compileBlockRules(match, { blockPageUrl: blockPageUrl(), limits: dnrLimits(), now, unlocks: [...live], ...(index ? { index } : {}) });
@@ -32,6 +41,13 @@ export interface BlockingOutcome {
  */
 export async function applyBlocking(ctx: Context, now: number, inWorkTime: boolean, live: readonly LiveUnlock[], rulesKey: string): Promise<BlockingOutcome> {
   const previous = await blockingState.getValue();
+  if (!dnrAvailable()) {
+    // #17: Firefox with extensions.dnr.enabled=false has no blocking API. Nothing can be
+    // installed; the pages say so (getStatus), settings still save, and the commit check in
+    // navigation.ts still sends a blocked site's page to the block page once it has loaded.
+    await blockingState.setValue({ ...previous, inForce: false, errors: [], checkedAt: now, since: previous.inForce ? now : previous.since });
+    return { applied: false, rulesStartedOrChanged: false };
+  }
   let rules: DnrRule[] = [];
   let errors: RuleLimitError[] = [];
   if (inWorkTime) {
@@ -48,9 +64,11 @@ export async function applyBlocking(ctx: Context, now: number, inWorkTime: boole
       rules = fallback.ok ? fallback.rules : [];
     }
   }
-  const fingerprint = rulesFingerprint(rules);
-  const installed = await installedRuleIds();
-  if (fingerprint !== previous.fingerprint || installed.length !== rules.length) await replaceDynamicRules(rules);
+  // #17: compare with what the browser holds, not with what was stored: a rule rewritten in
+  // place (same ids, same count) is repaired at the next reconcile. One getDynamicRules and
+  // one hash per reconcile: the compile above already costs more.
+  const fingerprint = fingerprintOf(rules);
+  if ((await installedFingerprint()) !== fingerprint) await replaceDynamicRules(rules);
   await blockingState.setValue({
     inForce: inWorkTime,
     fingerprint,

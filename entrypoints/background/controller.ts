@@ -8,9 +8,9 @@ import { countEvents } from '@/utils/tallies/db';
 import { localDayKey } from '@/utils/time/day-key';
 import { armBoundaryAlarm, armCheckpoint, armUnlockExpiry } from './alarms';
 import { updateBadge } from './badge';
-import { applyBlocking } from './blocking';
+import { applyBlocking, installedFingerprint } from './blocking';
 import { configurationChanged, currentContext, wakeConfig } from './context';
-import { dnrLimits } from './dnr';
+import { dnrAvailable, dnrLimits } from './dnr';
 import { keepLiveUnlocks } from './live-unlocks';
 import { refreshPolicy } from './policy-manager';
 import { blockingState, policyStatus, storageProblem } from './storage';
@@ -26,13 +26,20 @@ async function applyConfig(): Promise<boolean> {
   const now = Date.now();
   const wake = await wakeConfig();
   const inWorkTime = isWorkTime(wake.schedule, now);
-  const live = await keepLiveUnlocks(now, inWorkTime);
-  const rulesKey = [wake.digest, inWorkTime, JSON.stringify(live), JSON.stringify(dnrLimits())].join('|');
+  // #17: a stored unlock is honoured only within the policy's minutes, the work period and a
+  // matching unlock event; the configuration is read only when an unlock is stored.
+  const unlockMinutes = async () => (await currentContext()).config.values.unlock.minutes;
+  const live = await keepLiveUnlocks(now, inWorkTime, unlockMinutes, inWorkTime ? nextBoundary(wake.schedule, now) : null);
+  // #17: Firefox with extensions.dnr.enabled=false has no blocking API; applyBlocking says so.
+  const hasDnr = dnrAvailable();
+  const rulesKey = [wake.digest, inWorkTime, JSON.stringify(live), hasDnr ? JSON.stringify(dnrLimits()) : 'no dnr'].join('|');
   const previous = await blockingState.getValue();
-  const outcome =
-    previous.rulesKey === rulesKey && previous.fingerprint !== null
-      ? { applied: previous.errors.length === 0, rulesStartedOrChanged: false }
-      : await applyBlocking(await currentContext(), now, inWorkTime, live, rulesKey);
+  // Nothing to compile when the inputs are unchanged; but the rules the browser holds are the
+  // truth (#17), so even then they are read and hashed: one getDynamicRules per wake.
+  const unchanged = hasDnr && previous.rulesKey === rulesKey && previous.fingerprint !== null && (await installedFingerprint()) === previous.fingerprint;
+  const outcome = unchanged
+    ? { applied: previous.errors.length === 0, rulesStartedOrChanged: false }
+    : await applyBlocking(await currentContext(), now, inWorkTime, live, rulesKey);
   await armCheckpoint(inWorkTime);
   await armUnlockExpiry(live.length === 0 ? null : Math.min(...live.map((u) => u.until)));
   if (outcome.rulesStartedOrChanged) await sendOpenTabsToBlockPage(await currentContext(), now, live);
@@ -112,6 +119,7 @@ export async function getStatus(): Promise<StatusResponse> {
     calendarMissingYears: calendarStatus(values.schedule, now).missingYears,
     rulesInForce: blocking.inForce,
     ruleErrors: blocking.errors.map((e) => e.message),
+    blockingUnavailable: !dnrAvailable(),
     blockedToday: await countEvents(await tallyDb(), 'blocked', localDayKey(now)).catch(() => 0),
     storageError: (await storageProblem.getValue())?.error ?? null,
   };

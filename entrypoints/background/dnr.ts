@@ -19,6 +19,16 @@ export function dnrLimits(): DnrLimits {
   return dnrLimitsOf(dnr(), import.meta.env.FIREFOX ? FIREFOX_DNR_LIMITS : CHROME_DNR_LIMITS);
 }
 
+/** False when the browser has no declarativeNetRequest (Firefox with extensions.dnr.enabled=false, #17). */
+export function dnrAvailable(): boolean {
+  return typeof (browser as unknown as { declarativeNetRequest?: DnrApi }).declarativeNetRequest?.getDynamicRules === 'function';
+}
+
+/** The rules the browser holds, as it reports them (normalised by the caller). */
+export async function installedRules(): Promise<unknown[]> {
+  return dnr().getDynamicRules();
+}
+
 export async function installedRuleIds(): Promise<number[]> {
   return (await dnr().getDynamicRules()).map((rule) => rule.id);
 }

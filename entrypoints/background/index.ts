@@ -5,7 +5,7 @@ import { reconcile } from './controller';
 import { configurationChanged } from './context';
 import { handleMessage } from './messages';
 import { feedAccounting, focusedTabHost, syncFocus } from './accounting-feed';
-import { recordVisit } from './records';
+import { forgetTab, onBeforeNavigate, onCommitted, onErrorOccurred, onTabUrl } from './navigation';
 import { tallyDb } from './tally-db';
 
 const IDLE_SECONDS = 60;
@@ -39,12 +39,17 @@ export default defineBackground({
       const at = Date.now();
       void focusedTabHost().then((host) => feedAccounting({ type: 'activeTab', at, host }));
     });
-    browser.tabs.onUpdated.addListener((_tabId, change, tab) => {
+    browser.tabs.onUpdated.addListener((tabId, change, tab) => {
       const at = Date.now();
       if (change.url === undefined) return;
-      if (change.status === 'loading') void recordVisit(change.url, at);
+      void onTabUrl(tabId, change.url);
       if (tab.active) void focusedTabHost().then((host) => feedAccounting({ type: 'activeTab', at, host }));
     });
+    browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
+    // What the browser really did in each tab: blocked attempts, visits, the second line (#17).
+    browser.webNavigation.onBeforeNavigate.addListener((details) => onBeforeNavigate(details));
+    browser.webNavigation.onCommitted.addListener((details) => void onCommitted(details));
+    browser.webNavigation.onErrorOccurred.addListener((details) => onErrorOccurred(details));
     browser.windows.onFocusChanged.addListener((windowId) => {
       const at = Date.now();
       if (windowId === browser.windows.WINDOW_ID_NONE) {

@@ -10,8 +10,16 @@ function isOwnPage(sender: Browser.runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL('/'));
 }
 
+/**
+ * The block page in a tab's own top frame (#17): a web page can frame or open the block page,
+ * so what counts or grants anything must come from a top-level extension page in a tab.
+ */
+function topLevelTab(sender: Browser.runtime.MessageSender): number | null {
+  return sender.frameId === 0 && sender.tab?.id !== undefined ? sender.tab.id : null;
+}
+
 /** Routes a request to its handler; the handlers do the work, including any reconcile. */
-async function dispatch(request: Request): Promise<Responses[Request['type']]> {
+async function dispatch(request: Request, sender: Browser.runtime.MessageSender): Promise<Responses[Request['type']]> {
   const now = Date.now();
   switch (request.type) {
     case 'getStatus':
@@ -19,8 +27,9 @@ async function dispatch(request: Request): Promise<Responses[Request['type']]> {
     case 'describeBlock':
       return describeBlock(request.url, now);
     case 'reportBlocked':
-      return reportBlocked(request.url, now);
+      return reportBlocked(topLevelTab(sender), now);
     case 'requestUnlock':
+      if (topLevelTab(sender) === null) return { ok: false, refusal: 'framed' };
       return requestUnlock(request.url, request.reason, request.minutes, now);
     case 'getToday':
       return today(now);
@@ -45,5 +54,5 @@ export function handleMessage(message: unknown, sender: Browser.runtime.MessageS
   if (!isOwnPage(sender)) return undefined;
   const request = parseRequest(message);
   if (!request) return Promise.resolve<ErrorResponse>({ error: 'invalid message' });
-  return dispatch(request).catch((error: unknown): ErrorResponse => ({ error: String(error) }));
+  return dispatch(request, sender).catch((error: unknown): ErrorResponse => ({ error: String(error) }));
 }

@@ -8,7 +8,10 @@ import { tallyTarget } from '@/utils/tallies/target';
 import { currentContext, decideNow } from './context';
 import { tallyDb, writeTallies } from './tally-db';
 
-/** A main-frame navigation to a categorised host in work time counts as a visit. */
+/**
+ * A new document in a tab's top frame, on a categorised host, in work time, is a visit
+ * (navigation.ts calls this at webNavigation.onCommitted; a pushState or hash change is not one).
+ */
 export async function recordVisit(url: string, at: number): Promise<void> {
   const host = webHost(url);
   if (host === null) return;
@@ -19,9 +22,8 @@ export async function recordVisit(url: string, at: number): Promise<void> {
 }
 
 /**
- * The block page reports each navigation it stopped, once. Returns today's attempts.
- * The block page is web-accessible, so any web page can open it with any URL in its
- * fragment: only a URL that the rules block at this instant is counted (SECURITY.md).
+ * One navigation the browser's rules turned into the block page (navigation.ts decides which
+ * did), counted if its URL is blocked at this instant. Returns today's attempts.
  */
 export async function recordBlocked(url: string, at: number): Promise<number> {
   const host = webHost(url);

@@ -6,6 +6,7 @@ import { INITIAL_POLICY_STATUS, type PolicyStatus } from '@/utils/policy/status'
 import type { RuleLimitError } from '@/utils/dnr/rules';
 import type { Schedule } from '@/utils/schedule/types';
 import { initialAccountingState, type AccountingState } from '@/utils/tallies/accounting';
+import type { StoredUnlock } from '@/utils/matching/honoured-unlocks';
 
 /** The last valid managed policy: it stays in force when a newer one is invalid or unreadable. */
 export const lastGoodPolicy = storage.defineItem<Policy | null>('local:lastGoodPolicy', { fallback: null, version: 1 });
@@ -59,11 +60,7 @@ export const derivedConfig = storage.defineItem<DerivedConfig | null>('local:der
 /** Digest of the managed policy as last read and parsed: an unchanged read is not parsed again. */
 export const managedDigest = storage.defineItem<string | null>('local:managedDigest', { fallback: null, version: 1 });
 
-/** Live temporary unlocks (issue #6); expired ones are dropped at every reconcile. */
-export interface StoredUnlock {
-  host: string;
-  until: number;
-}
+/** Live temporary unlocks (issue #6); expired or unproven ones are dropped at every reconcile (#17). */
 export const unlocks = storage.defineItem<StoredUnlock[]>('local:unlocks', { fallback: [], version: 1 });
 
 /** The accounting state machine's state, persisted so a service-worker restart loses nothing. */

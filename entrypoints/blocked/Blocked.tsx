@@ -18,6 +18,15 @@ export interface BlockedProps {
   canGoBack: boolean;
   goBack: () => void;
   navigate: (url: string) => void;
+  /**
+   * Inside another page's frame (`window.top !== window`, #17): a page may frame the block
+   * page under a fake form, so a framed one shows a short note only, reports nothing and
+   * offers no unlock.
+   */
+  framed?: boolean;
+  /** The background moved this tab here: the previous history entry is the blocked page itself. */
+  blockedBehind?: boolean;
+  closeTab?: () => void;
 }
 
 type UnlockState = { state: 'idle' } | { state: 'busy' } | { state: 'granted'; until: number; url: string | null } | { state: 'refused'; refusal: UnlockRefusal };
@@ -25,7 +34,7 @@ type UnlockState = { state: 'idle' } | { state: 'busy' } | { state: 'granted'; u
 /** Refusals after which the form stays: the teacher can fix the reason or the duration. */
 const RETRYABLE: UnlockRefusal[] = ['reasonTooShort', 'tooLong'];
 
-export function Blocked({ api, fragment, navigationType, canGoBack, goBack, navigate }: BlockedProps) {
+export function Blocked({ api, fragment, navigationType, canGoBack, goBack, navigate, framed = false, blockedBehind = false, closeTab }: BlockedProps) {
   const t = useT();
   const lang = useLang();
   const url = safeHttpUrl(fragment);
@@ -35,7 +44,7 @@ export function Blocked({ api, fragment, navigationType, canGoBack, goBack, navi
   const [unlock, setUnlock] = useState<UnlockState>({ state: 'idle' });
 
   useEffect(() => {
-    if (!url) return;
+    if (!url || framed) return;
     const isRepeat = navigationType === 'reload' || navigationType === 'back_forward';
     // Report first, then describe, so the count shown includes this attempt.
     const reported = isRepeat ? Promise.resolve(null) : api.reportBlocked({ url: fragment }).catch(() => null);
@@ -69,11 +78,30 @@ export function Blocked({ api, fragment, navigationType, canGoBack, goBack, navi
     );
   };
 
-  const wayBack = canGoBack ? (
-    <button type="button" class="button button--secondary" onClick={goBack}>{t('blockedGoBack')}</button>
-  ) : (
-    <p class="muted">{t('blockedCloseTab')}</p>
-  );
+  if (framed) {
+    return (
+      <main class="blocked blocked--framed">
+        <h1>{t('blockedNeutralHeadline')}</h1>
+        <p data-testid="blocked-framed">{t('blockedFramedText')}</p>
+      </main>
+    );
+  }
+
+  // #17: "back" never returns to a blocked entry. After a DNR redirect the previous entry is
+  // the page the teacher came from; after the background moved the tab, it is the blocked
+  // site itself (from the back/forward cache, scripts still running), so there is no back.
+  const wayBack =
+    canGoBack && !blockedBehind ? (
+      <button type="button" class="button button--secondary" onClick={goBack}>{t('blockedGoBack')}</button>
+    ) : (
+      <>
+        {blockedBehind && <p class="muted" data-testid="blocked-behind">{t('blockedBehindText')}</p>}
+        <p class="muted">{t('blockedCloseTab')}</p>
+        {closeTab && (
+          <button type="button" class="button button--secondary" data-testid="blocked-close" onClick={closeTab}>{t('blockedCloseButton')}</button>
+        )}
+      </>
+    );
 
   if (!url) {
     return (

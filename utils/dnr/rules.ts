@@ -4,12 +4,21 @@
 //
 // Rule ids (stable for a given configuration, so an update can be compared with the last):
 //   10..999      blocked category c (0-based position in config.categories):
-//                (c + 1) * 10 + layer * 2 (+ 1 for the trailing-dot variant)
-//   1000..9999   keyword rules, in category then keyword order
-//   10000        the allow list
-//   20000..29999 live unlocks, by host
-// Priorities: allow and unlock rules (PRIORITY.allow) above every redirect (PRIORITY.block),
-// so an allowed host is never redirected, whatever category or keyword also matches it.
+//                (c + 1) * 10 + layer * 2: the frame redirect; + 1: its sub-resource block rule
+//   1000..9999   keyword rules, in category then keyword order: 1000 + 2k the frame
+//                redirect, + 1 its sub-resource block rule
+//   10000        the allow list (frames), 10001 the allow list (every other request)
+//   20000..29999 live unlocks, by host: 20000 + 2u lets the unlocked site's frames and
+//                everything they load through (allowAllRequests), + 1 any request to the host
+// Priorities: allow and unlock rules (PRIORITY.allow) above every redirect and block
+// (PRIORITY.block), so an allowed host is never redirected, whatever category or keyword also
+// matches it.
+//
+// Frames (main_frame, sub_frame) are redirected to the block page, which says why; every other
+// request to a blocked host (scripts, images, fetch, WebSocket, <object>/<embed>, a service
+// worker's own fetches) is cancelled with a `block` rule (#17): nothing reaches the host, and a
+// web page gets no block page to count. Block rules are "safe" in Chrome (no unsafe quota) and
+// need no regexFilter, so they cost only the dynamic-rule count.
 
 import { buildHostIndex, keywordNeedle, listedAncestor, type HostIndex, type LiveUnlock, type MatchConfig } from '../matching/host-index';
 import type { DnrLimits, DnrResourceType, DnrRule } from './types';
@@ -27,7 +36,11 @@ export const RULE_ID = {
   unlockEnd: 29999,
 } as const;
 
-const RESOURCE_TYPES: DnrResourceType[] = ['main_frame', 'sub_frame'];
+/** Navigations: redirected to the block page. */
+const FRAME_TYPES: DnrResourceType[] = ['main_frame', 'sub_frame'];
+/** Every request type but a navigation (blocked); named by exclusion so both browsers' lists fit. */
+const subResources = (): { excludedResourceTypes: DnrResourceType[] } => ({ excludedResourceTypes: [...FRAME_TYPES] });
+
 /** Room for nesting layers per category inside its stride of ids (two ids per layer). */
 const MAX_LAYERS = RULE_ID.categoryStride / 2;
 
@@ -43,14 +56,18 @@ export interface CompileOptions {
 }
 
 export interface RuleStats {
+  /** Category rules: a frame redirect and a sub-resource block rule per category layer. */
   categoryRules: number;
+  /** Keyword rules: a frame redirect and a sub-resource block rule per keyword, all regex. */
   keywordRules: number;
   allowRules: number;
   unlockRules: number;
-  /** Rules with a regexFilter (all redirects here). */
+  /** Rules with a regexFilter (the redirects and the keyword block rules). */
   regexRules: number;
   /** Redirect rules: "unsafe" in Chrome. */
   redirectRules: number;
+  /** Sub-resource block rules ("safe" in Chrome). */
+  blockRules: number;
   total: number;
   /** Domains listed over all category rules. */
   blockedDomains: number;
@@ -84,16 +101,17 @@ export function compileBlockRules(config: MatchConfig, options: CompileOptions):
   const dotRules = categoryRules.length + keywordRules.length > 0 ? [trailingDotRule()] : [];
   const rules = [...dotRules, ...categoryRules, ...keywordRules, ...allowRules, ...unlockRules];
 
-  const redirectRules = dotRules.length + categoryRules.length + keywordRules.length;
+  const redirectRules = rules.filter((rule) => rule.action.type === 'redirect').length;
   const stats: RuleStats = {
     categoryRules: categoryRules.length,
     keywordRules: keywordRules.length,
     allowRules: allowRules.length,
     unlockRules: unlockRules.length,
-    regexRules: redirectRules,
+    regexRules: rules.filter((rule) => rule.condition.regexFilter !== undefined).length,
     redirectRules,
+    blockRules: rules.filter((rule) => rule.action.type === 'block').length,
     total: rules.length,
-    blockedDomains: categoryRules.reduce((n, rule) => n + (rule.condition.requestDomains?.length ?? 0), 0),
+    blockedDomains: categoryRules.filter((rule) => rule.action.type === 'redirect').reduce((n, rule) => n + (rule.condition.requestDomains?.length ?? 0), 0),
     nextUnlockExpiry: live.length === 0 ? null : Math.min(...live.map((unlock) => unlock.until)),
   };
   const errors = [...idErrors, ...checkLimits(stats, options.limits)];
@@ -178,26 +196,26 @@ function compileCategoryRules(
     }
     layers.forEach((domains, at) => {
       const exclusions = excluded.get(category.id)?.[at] ?? [];
-      rules.push(categoryRule(base + at * 2, domains, exclusions, options.blockPageUrl));
+      rules.push(...categoryRules(base + at * 2, domains, exclusions, options.blockPageUrl));
     });
   });
   return rules;
 }
 
-function categoryRule(id: number, domains: string[], exclusions: string[], blockPageUrl: string): DnrRule {
-  return {
-    id,
-    priority: PRIORITY.block,
-    action: { type: 'redirect', redirect: { regexSubstitution: `${blockPageUrl}#\\0` } },
-    condition: {
+/** The frame redirect (id) and the sub-resource block rule (id + 1) over the same domains. */
+function categoryRules(id: number, domains: string[], exclusions: string[], blockPageUrl: string): DnrRule[] {
+  const hosts = { requestDomains: domains, ...(exclusions.length > 0 ? { excludedRequestDomains: exclusions } : {}) };
+  return [
+    {
+      id,
+      priority: PRIORITY.block,
+      action: { type: 'redirect', redirect: { regexSubstitution: `${blockPageUrl}#\\0` } },
       // '^.+$' matches the whole URL so `\0` carries it unchanged into the fragment
       // (verified in Chromium 156 and Firefox 153, docs/browsers.md).
-      regexFilter: '^.+$',
-      requestDomains: domains,
-      ...(exclusions.length > 0 ? { excludedRequestDomains: exclusions } : {}),
-      resourceTypes: [...RESOURCE_TYPES],
+      condition: { regexFilter: '^.+$', ...hosts, resourceTypes: [...FRAME_TYPES] },
     },
-  };
+    { id: id + 1, priority: PRIORITY.block, action: { type: 'block' }, condition: { ...hosts, ...subResources() } },
+  ];
 }
 
 /**
@@ -215,7 +233,9 @@ function trailingDotRule(): DnrRule {
     id: RULE_ID.trailingDot,
     priority: PRIORITY.block,
     action: { type: 'redirect', redirect: { regexSubstitution: '\\1\\2' } },
-    condition: { regexFilter: TRAILING_DOT_REGEX, resourceTypes: [...RESOURCE_TYPES] },
+    // Frames only: Chromium matches a dotted host with requestDomains anyway, and a
+    // sub-resource redirect is not worth an unsafe rule; docs/browsers.md has the Firefox gap.
+    condition: { regexFilter: TRAILING_DOT_REGEX, resourceTypes: [...FRAME_TYPES] },
   };
 }
 
@@ -235,20 +255,20 @@ function compileKeywordRules(config: MatchConfig, blockPageUrl: string, errors: 
     if (category.mode !== 'block') continue;
     for (const keyword of category.urlKeywords) {
       if (keyword === '') continue;
-      rules.push({
-        id: id++,
-        priority: PRIORITY.block,
-        action: { type: 'redirect', redirect: { regexSubstitution: `${blockPageUrl}#\\0` } },
-        condition: {
-          regexFilter: `^.*${escapeRegex(keywordNeedle(keyword))}.*$`,
-          isUrlFilterCaseSensitive: false,
-          resourceTypes: [...RESOURCE_TYPES],
+      const url = { regexFilter: `^.*${escapeRegex(keywordNeedle(keyword))}.*$`, isUrlFilterCaseSensitive: false };
+      rules.push(
+        {
+          id: id++,
+          priority: PRIORITY.block,
+          action: { type: 'redirect', redirect: { regexSubstitution: `${blockPageUrl}#\\0` } },
+          condition: { ...url, resourceTypes: [...FRAME_TYPES] },
         },
-      });
+        { id: id++, priority: PRIORITY.block, action: { type: 'block' }, condition: { ...url, ...subResources() } },
+      );
     }
   }
   const room = RULE_ID.keywordEnd - RULE_ID.keywordBase + 1;
-  if (rules.length > room) errors.push(idSpaceError('keyword rules', rules.length, room));
+  if (rules.length > room) errors.push(idSpaceError('keyword rules', rules.length / 2, room / 2));
   return rules;
 }
 
@@ -261,7 +281,13 @@ export function escapeRegex(text: string): string {
 
 function compileAllowRules(allow: string[]): DnrRule[] {
   if (allow.length === 0) return []; // an empty requestDomains is rejected by the browser
-  return [allowRule(RULE_ID.allow, [...new Set(allow)])];
+  // Two rules, frames and the rest: Chromium 156 took an empty excludedResourceTypes as "not
+  // main_frame" (measured: an allowed host's page went to the block page).
+  const domains = [...new Set(allow)];
+  return [
+    { id: RULE_ID.allow, priority: PRIORITY.allow, action: { type: 'allow' }, condition: { requestDomains: domains, resourceTypes: [...FRAME_TYPES] } },
+    { id: RULE_ID.allow + 1, priority: PRIORITY.allow, action: { type: 'allow' }, condition: { requestDomains: [...domains], ...subResources() } },
+  ];
 }
 
 function liveUnlocks(unlocks: LiveUnlock[], now: number | undefined): LiveUnlock[] {
@@ -273,20 +299,18 @@ function liveUnlocks(unlocks: LiveUnlock[], now: number | undefined): LiveUnlock
   return [...latest].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([host, until]) => ({ host, until }));
 }
 
-/** One rule per unlocked host, so an expired unlock disappears alone. */
+/**
+ * Two rules per unlocked host, so an expired unlock disappears alone: the site's pages and all
+ * they load (its CDN may be a blocked host too) go through, and so does any request to the
+ * host itself (its service worker's fetches are not a frame's).
+ */
 function compileUnlockRules(live: LiveUnlock[], errors: RuleLimitError[]): DnrRule[] {
-  const room = RULE_ID.unlockEnd - RULE_ID.unlockBase + 1;
+  const room = Math.floor((RULE_ID.unlockEnd - RULE_ID.unlockBase + 1) / 2);
   if (live.length > room) errors.push(idSpaceError('unlock rules', live.length, room));
-  return live.slice(0, room).map((unlock, i) => allowRule(RULE_ID.unlockBase + i, [unlock.host]));
-}
-
-function allowRule(id: number, domains: string[]): DnrRule {
-  return {
-    id,
-    priority: PRIORITY.allow,
-    action: { type: 'allow' },
-    condition: { requestDomains: domains, resourceTypes: [...RESOURCE_TYPES] },
-  };
+  return live.slice(0, room).flatMap((unlock, i): DnrRule[] => [
+    { id: RULE_ID.unlockBase + 2 * i, priority: PRIORITY.allow, action: { type: 'allowAllRequests' }, condition: { requestDomains: [unlock.host], resourceTypes: [...FRAME_TYPES] } },
+    { id: RULE_ID.unlockBase + 2 * i + 1, priority: PRIORITY.allow, action: { type: 'allow' }, condition: { requestDomains: [unlock.host], ...subResources() } },
+  ]);
 }
 
 // ---- limits ----
@@ -298,7 +322,7 @@ function checkLimits(stats: RuleStats, limits: DnrLimits): RuleLimitError[] {
     const over = count - limit;
     errors.push({ kind, count, limit, over, message: `${over} ${what} over the browser's ${detail} of ${limit} (${count} in all)` });
   };
-  const regexDetail = `${stats.keywordRules} keyword rules, ${stats.categoryRules} category rules and 1 trailing-dot rule`;
+  const regexDetail = `${stats.keywordRules} keyword rules, ${stats.categoryRules / 2} category redirects and 1 trailing-dot rule`;
   check('regexRules', stats.regexRules, limits.maxRegexRules, `regex rules (${regexDetail})`, 'regex-rule limit');
   check('unsafeRules', stats.redirectRules, limits.maxUnsafeDynamicRules, 'redirect rules', 'limit on redirect ("unsafe") dynamic rules');
   check('dynamicRules', stats.total, limits.maxDynamicRules, 'rules', 'dynamic-rule limit');

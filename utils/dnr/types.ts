@@ -2,7 +2,25 @@
 // Qingfeng uses, as plain types, so rules are compiled and tested in Node with no browser API.
 // Field names follow https://developer.chrome.com/docs/extensions/reference/api/declarativeNetRequest
 
-export type DnrResourceType = 'main_frame' | 'sub_frame';
+/**
+ * The resource types both browsers know (Chrome's list; Firefox has these and a few more).
+ * Qingfeng names only the two frame types; every other type is reached through
+ * `excludedResourceTypes`, so a type one browser lacks never makes it reject a rule.
+ */
+export type DnrResourceType =
+  | 'main_frame'
+  | 'sub_frame'
+  | 'stylesheet'
+  | 'script'
+  | 'image'
+  | 'font'
+  | 'object'
+  | 'xmlhttprequest'
+  | 'ping'
+  | 'csp_report'
+  | 'media'
+  | 'websocket'
+  | 'other';
 
 export interface DnrRuleCondition {
   /** RE2 syntax in Chrome. Needed whenever the redirect uses `regexSubstitution`. */
@@ -14,7 +32,10 @@ export interface DnrRuleCondition {
   requestDomains?: string[];
   /** Not matched when the host equals, or is a subdomain of, a listed domain. */
   excludedRequestDomains?: string[];
-  resourceTypes: DnrResourceType[];
+  /** Either this or `excludedResourceTypes`; with neither, browsers match all but main_frame. */
+  resourceTypes?: DnrResourceType[];
+  /** Every type except these. Never empty: Chromium 156 read an empty list as the default (not main_frame). */
+  excludedResourceTypes?: DnrResourceType[];
 }
 
 export interface DnrRedirect {
@@ -24,7 +45,11 @@ export interface DnrRedirect {
   extensionPath?: string;
 }
 
-export type DnrRuleAction = { type: 'redirect'; redirect: DnrRedirect } | { type: 'allow' };
+/**
+ * `block` cancels a request (sub-resources of blocked hosts); `allowAllRequests` (frames
+ * only) lets a frame and every request it makes through (a live unlock).
+ */
+export type DnrRuleAction = { type: 'redirect'; redirect: DnrRedirect } | { type: 'allow' } | { type: 'block' } | { type: 'allowAllRequests' };
 
 export interface DnrRule {
   id: number;

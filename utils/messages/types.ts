@@ -27,12 +27,17 @@ export interface StatusResponse {
   rulesInForce: boolean;
   /** Why the newest configuration could not be installed (English detail), if so. */
   ruleErrors: string[];
+  /**
+   * The browser has no blocking API (Firefox with `extensions.dnr.enabled = false`, #17):
+   * nothing is blocked before the network; the pages say so and why.
+   */
+  blockingUnavailable: boolean;
   blockedToday: number;
   /** The last failed write to the tallies (e.g. a full disk), or null. */
   storageError: string | null;
 }
 
-export type UnlockRefusal = 'disabled' | 'quota' | 'notWorkTime' | 'notBlocked' | 'reasonTooShort' | 'tooLong' | 'notInstalled';
+export type UnlockRefusal = 'disabled' | 'quota' | 'notWorkTime' | 'notBlocked' | 'reasonTooShort' | 'tooLong' | 'notInstalled' | 'framed';
 
 export interface BlockInfo {
   url: string;

@@ -59,6 +59,11 @@ export interface LaunchOptions {
   lang?: string;
   profileDir?: string;
   keepProfile?: boolean;
+  /**
+   * Playwright's default flags to leave out. `--disable-back-forward-cache` is one of them: a
+   * test of what Back does must remove it, or it passes where a teacher's browser would not.
+   */
+  ignoreDefaultArgs?: string[];
 }
 
 /**
@@ -92,6 +97,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
     executablePath: CHROMIUM_BIN,
     headless: true,
     args,
+    ...(options.ignoreDefaultArgs ? { ignoreDefaultArgs: options.ignoreDefaultArgs } : {}),
     locale: options.lang ?? 'zh-CN',
     env: { ...process.env, LANGUAGE: (options.lang ?? 'zh-CN').replace('-', '_') },
   });

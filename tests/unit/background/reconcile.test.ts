@@ -19,12 +19,15 @@ import { handleMessage } from '@/entrypoints/background/messages';
 import { blockingState, unlocks } from '@/entrypoints/background/storage';
 import { tallyDb } from '@/entrypoints/background/tally-db';
 
-const dnr = vi.hoisted(() => ({ limits: null as DnrLimits | null, installed: [] as DnrRule[] }));
+const dnr = vi.hoisted(() => ({ limits: null as DnrLimits | null, installed: [] as DnrRule[], replaced: 0, available: true }));
 vi.mock('@/entrypoints/background/dnr', () => ({
   dnrLimits: () => dnr.limits ?? CHROME_DNR_LIMITS,
+  dnrAvailable: () => dnr.available,
+  installedRules: vi.fn(async () => structuredClone(dnr.installed)),
   installedRuleIds: vi.fn(async () => dnr.installed.map((r) => r.id)),
   replaceDynamicRules: vi.fn(async (rules: DnrRule[]) => {
-    dnr.installed = [...rules];
+    dnr.installed = structuredClone(rules);
+    dnr.replaced++;
   }),
 }));
 
@@ -34,6 +37,7 @@ const blockPage = (url: string): Browser.runtime.MessageSender => ({
   id: fakeBrowser.runtime.id,
   url: `${fakeBrowser.runtime.getURL('/blocked.html')}#${url}`,
   frameId: 0,
+  tab: { id: 1, index: 0, windowId: 1, highlighted: false, active: true, pinned: false, incognito: false } as Browser.tabs.Tab,
 });
 const unlockRequest = { type: 'requestUnlock', url: 'https://www.taobao.com/', reason: '为班级购买粉笔', minutes: 10 };
 const unlocksToday = async () => countEvents(await tallyDb(), 'unlock', localDayKey(WORK_TIME.getTime()));
@@ -47,6 +51,8 @@ beforeEach(async () => {
   fakeBrowser.reset();
   dnr.limits = null;
   dnr.installed = [];
+  dnr.replaced = 0;
+  dnr.available = true;
   await deleteAll(await tallyDb());
   invalidateContext();
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string) => key);
@@ -107,7 +113,7 @@ describe('temporary access', () => {
     await reconcile('start');
     await expect(handleMessage(unlockRequest, blockPage(unlockRequest.url))).resolves.toMatchObject({ ok: true });
     expect(await unlocksToday()).toBe(1);
-    expect(dnr.installed.length).toBe(defaultRuleCount() + 1);
+    expect(dnr.installed.length).toBe(defaultRuleCount() + 2); // an unlock is two rules (utils/dnr/rules.ts)
   });
 
   test('is refused, and the quota untouched, when the browser cannot take the unlock rule', async () => {
@@ -226,5 +232,61 @@ describe('a wake that changes nothing costs almost nothing (issue 16)', () => {
     const read = await keysReadBy(() => reconcile('service worker start', 'if-stale'));
     expect(read).toContain('teacherSettings');
     expect((await fakeBrowser.storage.local.get('derivedConfig')).derivedConfig).toMatchObject({ retentionDays: 7 });
+  });
+});
+
+// #17: the rules the browser holds are the truth, and a stored unlock must be one that was granted.
+describe('the browser’s rules, checked at every reconcile', () => {
+  test('rules rewritten in place (same ids, same count) are repaired', async () => {
+    await reconcile('start');
+    const compiled = structuredClone(dnr.installed);
+    const shopping = dnr.installed.find((r) => r.action.type === 'redirect' && r.condition.requestDomains?.includes('taobao.com'))!;
+    shopping.condition.requestDomains = ['example.invalid'];
+    await reconcile('wake', false);
+    expect(dnr.installed).toEqual(compiled);
+  });
+
+  test('the defaults a browser adds to what it reports do not cause a reinstall', async () => {
+    await reconcile('start');
+    const replaced = dnr.replaced;
+    // Firefox answers every condition key, with null, false or [] where none was given.
+    dnr.installed = dnr.installed.map((r) => ({
+      ...r,
+      condition: { urlFilter: null, isUrlFilterCaseSensitive: false, tabIds: null, requestMethods: [], ...r.condition },
+    })) as unknown as DnrRule[];
+    await reconcile('wake', false);
+    expect(dnr.replaced).toBe(replaced);
+  });
+
+  test('a forged unlock in storage.local is dropped, and no allow rule is installed for it', async () => {
+    await reconcile('start');
+    await unlocks.setValue([{ host: 'taobao.com', until: Date.now() + 60 * 60_000 }]);
+    await reconcile('wake', false);
+    expect(await unlocks.getValue()).toEqual([]);
+    expect(dnr.installed.length).toBe(defaultRuleCount());
+  });
+
+  test('a granted unlock outlives the next reconcile; stretched past the policy minutes, it does not', async () => {
+    await reconcile('start');
+    await handleMessage(unlockRequest, blockPage(unlockRequest.url));
+    await reconcile('wake', false);
+    const [granted] = await unlocks.getValue();
+    expect(granted?.host).toBe('taobao.com');
+    await unlocks.setValue([{ ...granted!, until: granted!.until + 60 * 60_000 }]);
+    await reconcile('wake', false);
+    expect(await unlocks.getValue()).toEqual([]);
+  });
+});
+
+// #17, case 5: Firefox with extensions.dnr.enabled=false has no declarativeNetRequest at all.
+describe('without the blocking API', () => {
+  const options = (): Browser.runtime.MessageSender => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') });
+
+  test('reconcile does not throw, settings still save, and the status says blocking is off', async () => {
+    dnr.available = false;
+    await expect(reconcile('start')).resolves.toBe(false);
+    await expect(handleMessage({ type: 'saveTeacherSettings', settings: { retentionDays: 30 } }, options())).resolves.toEqual({ ok: true });
+    await expect(handleMessage({ type: 'getStatus' }, options())).resolves.toMatchObject({ blockingUnavailable: true, rulesInForce: false });
+    expect(dnr.replaced).toBe(0);
   });
 });

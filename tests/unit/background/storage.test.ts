@@ -14,6 +14,8 @@ import { getStatus } from '@/entrypoints/background/controller';
 
 vi.mock('@/entrypoints/background/dnr', () => ({
   dnrLimits: () => CHROME_DNR_LIMITS,
+  dnrAvailable: () => true,
+  installedRules: vi.fn(async () => []),
   installedRuleIds: vi.fn(async () => []),
   replaceDynamicRules: vi.fn(async () => undefined),
 }));

@@ -12,8 +12,12 @@ const ROOT = join(import.meta.dirname, '..', '..', '..');
 const BUILDS = ['chrome-mv3', 'firefox-mv3'] as const;
 type Build = (typeof BUILDS)[number];
 
-/** Every permission the extension holds, and why (SECURITY.md). Adding one must fail this test. */
-const PERMISSIONS = ['alarms', 'declarativeNetRequest', 'idle', 'storage', 'tabs'];
+/**
+ * Every permission the extension holds, and why (SECURITY.md). Adding one must fail this test.
+ * webNavigation (#17): which navigations the rules really blocked, visits as new documents, and
+ * blocked documents or frames that commit anyway.
+ */
+const PERMISSIONS = ['alarms', 'declarativeNetRequest', 'idle', 'storage', 'tabs', 'webNavigation'];
 const HOST_PERMISSIONS = ['http://*/*', 'https://*/*'];
 
 /** Keys that would widen what the extension can do or who can talk to it. */
@@ -78,7 +82,7 @@ describe.each(BUILDS)('%s', (build) => {
     expect(manifestOf(build).manifest_version).toBe(3);
   });
 
-  test('asks for exactly storage, declarativeNetRequest, alarms, tabs and idle', () => {
+  test('asks for exactly storage, declarativeNetRequest, alarms, tabs, idle and webNavigation', () => {
     expect([...(manifestOf(build).permissions as string[])].sort()).toEqual(PERMISSIONS);
   });
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { buildHostIndex, categorizeHost, matchUrlKeyword, type CategoryRuleSet, type MatchConfig } from '../../../utils/matching/host-index';
-import { CHROME_DNR_LIMITS, FIREFOX_DNR_LIMITS, type DnrLimits, type DnrRule } from '../../../utils/dnr/types';
+import { CHROME_DNR_LIMITS, FIREFOX_DNR_LIMITS, type DnrLimits, type DnrResourceType, type DnrRule } from '../../../utils/dnr/types';
 import { compileBlockRules, escapeRegex, PRIORITY, RULE_ID, TRAILING_DOT_REGEX, rulesFingerprint, type CompileOptions } from '../../../utils/dnr/rules';
 
 /** Two rule lists apply alike: the same count and the same order- and key-independent fingerprint. */
@@ -28,9 +28,16 @@ function domainListed(host: string, domains: readonly string[] | undefined): boo
   return (domains ?? []).some((d) => host === d || host.endsWith(`.${d}`));
 }
 
-function ruleMatches(rule: DnrRule, url: string, host: string): boolean {
+/** resourceTypes, else every type but excludedResourceTypes (by default main_frame). */
+function typeMatches(rule: DnrRule, type: DnrResourceType): boolean {
   const c = rule.condition;
-  if (!c.resourceTypes.includes('main_frame')) return false;
+  if (c.resourceTypes) return c.resourceTypes.includes(type);
+  return !(c.excludedResourceTypes ?? ['main_frame']).includes(type);
+}
+
+function ruleMatches(rule: DnrRule, url: string, host: string, type: DnrResourceType): boolean {
+  const c = rule.condition;
+  if (!typeMatches(rule, type)) return false;
   if (c.requestDomains && !domainListed(host, c.requestDomains)) return false;
   // Exclusion wins outright (Firefox's reading; rules.ts never lists a domain below an exclusion).
   if (domainListed(host, c.excludedRequestDomains)) return false;
@@ -41,16 +48,20 @@ function ruleMatches(rule: DnrRule, url: string, host: string): boolean {
   return true;
 }
 
-type Outcome = { kind: 'none' } | { kind: 'allow'; rule: DnrRule } | { kind: 'redirect'; rule: DnrRule; to: string };
+type Outcome = { kind: 'none' } | { kind: 'allow'; rule: DnrRule } | { kind: 'block'; rule: DnrRule } | { kind: 'redirect'; rule: DnrRule; to: string };
 
-/** Highest priority wins; at equal priority allow beats redirect (Chrome's documented action order). */
-function evaluate(rules: readonly DnrRule[], url: string): Outcome {
+/** Chrome's documented order of actions at equal priority: allow, allowAllRequests, block, upgradeScheme, redirect. */
+const ACTION_ORDER = { allow: 4, allowAllRequests: 3, block: 2, redirect: 0 } as const;
+
+/** Highest priority wins; at equal priority the action order above (allowAllRequests lets its own frame through). */
+function evaluate(rules: readonly DnrRule[], url: string, type: DnrResourceType = 'main_frame'): Outcome {
   const host = new URL(url).hostname;
-  const matched = rules.filter((rule) => ruleMatches(rule, url, host));
+  const matched = rules.filter((rule) => ruleMatches(rule, url, host, type));
   if (matched.length === 0) return { kind: 'none' };
-  const rank = (r: DnrRule) => r.priority * 2 + (r.action.type === 'allow' ? 1 : 0);
+  const rank = (r: DnrRule) => r.priority * 10 + ACTION_ORDER[r.action.type];
   const winner = matched.reduce((a, b) => (rank(b) > rank(a) ? b : a));
-  if (winner.action.type === 'allow') return { kind: 'allow', rule: winner };
+  if (winner.action.type === 'allow' || winner.action.type === 'allowAllRequests') return { kind: 'allow', rule: winner };
+  if (winner.action.type === 'block') return { kind: 'block', rule: winner };
   const re = new RegExp(winner.condition.regexFilter ?? '', 'i');
   const substitution = winner.action.type === 'redirect' ? (winner.action.redirect.regexSubstitution ?? '') : '';
   // RE2 substitution: \0 is the whole match, \1..\9 the groups.
@@ -84,7 +95,7 @@ describe('compileBlockRules: rule shapes', () => {
   const { rules, stats } = compileOk(config);
   const byId = new Map(rules.map((r) => [r.id, r]));
 
-  test('one redirect rule per blocked category, with the original URL in the fragment', () => {
+  test('one redirect rule per blocked category for frames, with the original URL in the fragment', () => {
     expect(byId.get(10)).toEqual({
       id: 10,
       priority: PRIORITY.block,
@@ -99,43 +110,67 @@ describe('compileBlockRules: rule shapes', () => {
     expect(byId.get(40)?.condition.requestDomains).toEqual(['hongbao.weibo.com']);
   });
 
+  test('and beside it one block rule for every other request to the same hosts (#17)', () => {
+    expect(byId.get(11)).toEqual({
+      id: 11,
+      priority: PRIORITY.block,
+      action: { type: 'block' },
+      condition: { requestDomains: ['taobao.com', 'jd.com'], excludedRequestDomains: ['v.taobao.com'], excludedResourceTypes: ['main_frame', 'sub_frame'] },
+    });
+    expect(byId.get(41)?.condition.requestDomains).toEqual(['hongbao.weibo.com']);
+  });
+
   test('log and off categories produce no rules', () => {
-    expect([...byId.keys()].filter((id) => id < RULE_ID.keywordBase)).toEqual([RULE_ID.trailingDot, 10, 40]);
+    expect([...byId.keys()].filter((id) => id < RULE_ID.keywordBase)).toEqual([RULE_ID.trailingDot, 10, 11, 40, 41]);
     expect(rules.some((r) => JSON.stringify(r).includes('bilibili') || JSON.stringify(r).includes('500.com'))).toBe(false);
     expect(rules.some((r) => JSON.stringify(r).includes('dianying') || JSON.stringify(r).includes('caipiao'))).toBe(false);
   });
 
   test.each([
     [1000, '^.*hongbao.*$'],
-    [1001, `^.*${escapeRegex('%e7%ba%a2%e5%8c%85')}.*$`],
-  ])('keyword rule %i is a case-insensitive regex redirect (%s)', (id, regexFilter) => {
+    [1002, `^.*${escapeRegex('%e7%ba%a2%e5%8c%85')}.*$`],
+  ])('keyword rule %i is a case-insensitive regex redirect (%s), and the next id blocks sub-resources', (id, regexFilter) => {
     expect(byId.get(id)).toEqual({
       id,
       priority: PRIORITY.block,
       action: { type: 'redirect', redirect: { regexSubstitution: `${BLOCK_PAGE}#\\0` } },
       condition: { regexFilter, isUrlFilterCaseSensitive: false, resourceTypes: ['main_frame', 'sub_frame'] },
     });
+    expect(byId.get(id + 1)).toEqual({
+      id: id + 1,
+      priority: PRIORITY.block,
+      action: { type: 'block' },
+      condition: { regexFilter, isUrlFilterCaseSensitive: false, excludedResourceTypes: ['main_frame', 'sub_frame'] },
+    });
   });
 
-  test('the allow list is one allow rule above every redirect', () => {
+  test('the allow list is two allow rules above every redirect and block: frames, and the rest', () => {
     expect(byId.get(RULE_ID.allow)).toEqual({
       id: RULE_ID.allow,
       priority: PRIORITY.allow,
       action: { type: 'allow' },
       condition: { requestDomains: ['mp.weixin.qq.com', 'smartedu.cn'], resourceTypes: ['main_frame', 'sub_frame'] },
     });
+    // An allowed site's own scripts and images load, whatever else lists its host.
+    expect(byId.get(RULE_ID.allow + 1)).toEqual({
+      id: RULE_ID.allow + 1,
+      priority: PRIORITY.allow,
+      action: { type: 'allow' },
+      condition: { requestDomains: ['mp.weixin.qq.com', 'smartedu.cn'], excludedResourceTypes: ['main_frame', 'sub_frame'] },
+    });
     expect(PRIORITY.allow).toBeGreaterThan(PRIORITY.block);
   });
 
   test('stats count what the limits are about', () => {
     expect(stats).toEqual({
-      categoryRules: 2,
-      keywordRules: 2,
-      allowRules: 1,
+      categoryRules: 4,
+      keywordRules: 4,
+      allowRules: 2,
       unlockRules: 0,
-      regexRules: 5,
+      regexRules: 7,
       redirectRules: 5,
-      total: 6,
+      blockRules: 4,
+      total: 11,
       blockedDomains: 3,
       nextUnlockExpiry: null,
     });
@@ -155,6 +190,24 @@ describe('compileBlockRules: rule shapes', () => {
 
   test('an allowed host beats a keyword rule', () => {
     expect(evaluate(rules, 'https://mp.weixin.qq.com/s/hongbao').kind).toBe('allow');
+    expect(evaluate(rules, 'https://mp.weixin.qq.com/s/hongbao.js', 'script').kind).toBe('allow');
+  });
+
+  // #17: an <object>/<embed>, a script, an image, fetch or a WebSocket never reach a blocked host.
+  test.each([
+    ['https://item.taobao.com/x.js', 'script', 'block'],
+    ['https://taobao.com/shop.html', 'object', 'block'],
+    ['https://jd.com/pic.png', 'image', 'block'],
+    ['https://jd.com/api', 'xmlhttprequest', 'block'],
+    ['wss://jd.com/live', 'websocket', 'block'],
+    ['https://jd.com/x', 'other', 'block'],
+    ['https://s.example.cn/?q=hongbao', 'xmlhttprequest', 'block'],
+    ['https://taobao.com/', 'sub_frame', 'redirect'],
+    ['https://v.taobao.com/v.mp4', 'media', 'none'],
+    ['https://smartedu.cn/a.js', 'script', 'allow'],
+    ['https://example.cn/a.js', 'script', 'none'],
+  ] as const)('%s as %s → %s', (url, type, kind) => {
+    expect(evaluate(rules, url, type).kind).toBe(kind);
   });
 
   test('no allow rule for an empty allow list, and no rule at all for an empty config', () => {
@@ -175,7 +228,7 @@ describe('compileBlockRules: nesting across categories', () => {
   const { rules } = compileOk(config);
 
   test('an entry below another category’s exclusion goes to its own rule', () => {
-    const shopping = rules.filter((r) => r.id >= 10 && r.id < 20);
+    const shopping = rules.filter((r) => r.id >= 10 && r.id < 20 && r.action.type === 'redirect');
     expect(shopping.map((r) => [r.id, r.condition.requestDomains, r.condition.excludedRequestDomains])).toEqual([
       [10, ['a.com'], ['v.a.com']],
       [12, ['x.v.a.com'], ['g.x.v.a.com']],
@@ -210,12 +263,13 @@ describe('compileBlockRules: live unlocks', () => {
   ];
   const { rules, stats } = compileOk(config, { unlocks, now });
 
-  test('each live unlock is its own allow rule; expired ones are left out', () => {
+  test('each live unlock is its own pair of allow rules; expired ones are left out', () => {
     const unlockRules = rules.filter((r) => r.id >= RULE_ID.unlockBase);
-    expect(unlockRules).toEqual([
-      { id: 20000, priority: PRIORITY.allow, action: { type: 'allow' }, condition: { requestDomains: ['item.taobao.com'], resourceTypes: ['main_frame', 'sub_frame'] } },
-      { id: 20001, priority: PRIORITY.allow, action: { type: 'allow' }, condition: { requestDomains: ['jd.com'], resourceTypes: ['main_frame', 'sub_frame'] } },
-    ]);
+    const pair = (id: number, host: string): DnrRule[] => [
+      { id, priority: PRIORITY.allow, action: { type: 'allowAllRequests' }, condition: { requestDomains: [host], resourceTypes: ['main_frame', 'sub_frame'] } },
+      { id: id + 1, priority: PRIORITY.allow, action: { type: 'allow' }, condition: { requestDomains: [host], excludedResourceTypes: ['main_frame', 'sub_frame'] } },
+    ];
+    expect(unlockRules).toEqual([...pair(20000, 'item.taobao.com'), ...pair(20002, 'jd.com')]);
     expect(stats.nextUnlockExpiry).toBe(now + 60_000);
   });
 
@@ -226,6 +280,11 @@ describe('compileBlockRules: live unlocks', () => {
     ['https://www.jd.com/', 'allow'],
   ])('%s → %s', (url, kind) => {
     expect(evaluate(rules, url).kind).toBe(kind);
+  });
+
+  test("an unlocked site's own scripts load; the locked rest of the list stays blocked", () => {
+    expect(evaluate(rules, 'https://item.taobao.com/app.js', 'script').kind).toBe('allow');
+    expect(evaluate(rules, 'https://taobao.com/app.js', 'script').kind).toBe('block');
   });
 
   test('once every unlock has expired, the rules are those without unlocks', () => {
@@ -291,24 +350,25 @@ describe('compileBlockRules: limits', () => {
   const keywords = (n: number) => Array.from({ length: n }, (_, i) => `kw${i}`);
 
   test('names the regex limit and by how much it is over', () => {
-    const config: MatchConfig = { allow: [], categories: [category('redPacket', 'block', ['x.cn'], keywords(1021))] };
+    // Each keyword is two regex rules (frame redirect, sub-resource block).
+    const config: MatchConfig = { allow: [], categories: [category('redPacket', 'block', ['x.cn'], keywords(510))] };
     const result = compileBlockRules(config, base);
     expect(result).toEqual({
       ok: false,
       errors: [
         {
           kind: 'regexRules',
-          count: 1023,
+          count: 1022,
           limit: 1000,
-          over: 23,
-          message: "23 regex rules (1021 keyword rules, 1 category rules and 1 trailing-dot rule) over the browser's regex-rule limit of 1000 (1023 in all)",
+          over: 22,
+          message: "22 regex rules (1020 keyword rules, 1 category redirects and 1 trailing-dot rule) over the browser's regex-rule limit of 1000 (1022 in all)",
         },
       ],
     });
   });
 
   test.each([
-    ['dynamicRules', { maxDynamicRules: 4, maxUnsafeDynamicRules: 100, maxRegexRules: 100 }, 5, 1],
+    ['dynamicRules', { maxDynamicRules: 8, maxUnsafeDynamicRules: 100, maxRegexRules: 100 }, 9, 1],
     ['unsafeRules', { maxDynamicRules: 100, maxUnsafeDynamicRules: 3, maxRegexRules: 100 }, 4, 1],
   ] as const)('%s over the limit is an error', (kind, limits, count, over) => {
     const config: MatchConfig = { allow: ['ok.cn'], categories: [category('c', 'block', ['x.cn'], keywords(2))] };
@@ -404,7 +464,7 @@ describe('agreement: compiled rules decide as categorizeHost does', () => {
   test(`${hosts.length} hosts`, () => {
     // The reference evaluator scans every rule, which is slow with 5,000 domains per rule:
     // index each rule's domain lists in Sets and reuse the same suffix semantics.
-    const indexed = rules.map((rule) => ({
+    const indexed = rules.filter((rule) => typeMatches(rule, 'main_frame')).map((rule) => ({
       rule,
       listed: new Set(rule.condition.requestDomains),
       excluded: new Set(rule.condition.excludedRequestDomains ?? []),

@@ -64,6 +64,7 @@ export const STATUS: StatusResponse = {
   calendarMissingYears: [],
   rulesInForce: true,
   ruleErrors: [],
+  blockingUnavailable: false,
   storageError: null,
     blockedToday: 4,
 };

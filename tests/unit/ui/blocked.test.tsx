@@ -161,6 +161,28 @@ describe('block page', () => {
     expect(await screen.findByText('可以关闭这个标签页，或打开新的标签页继续工作。')).toBeTruthy();
   });
 
+  // #17: the back button never returns to a blocked entry.
+  test('when the background moved the tab here, the entry behind is the blocked site: no back, a close button', async () => {
+    const closeTab = vi.fn();
+    const { goBack } = setup(URL_TAOBAO, { blockedBehind: true, closeTab });
+    await screen.findByTestId('blocked-category');
+    expect(screen.queryByRole('button', { name: '返回上一页' })).toBeNull();
+    expect(screen.getByTestId('blocked-behind').textContent).toContain('上一页就是被拦截的网站');
+    fireEvent.click(screen.getByRole('button', { name: '关闭此标签页' }));
+    expect(closeTab).toHaveBeenCalled();
+    expect(goBack).not.toHaveBeenCalled();
+  });
+
+  // #17: a page may frame the block page under a fake form (clickjacking) or to bend the count.
+  test('inside a frame: a short note, no report, no unlock form, no back button', async () => {
+    const { api, view } = setup(URL_TAOBAO, { framed: true });
+    expect(screen.getByTestId('blocked-framed').textContent).toContain('没有显示');
+    await new Promise((r) => setTimeout(r, 10));
+    expect(api.reportBlocked).not.toHaveBeenCalled();
+    expect(api.describeBlock).not.toHaveBeenCalled();
+    expect(view.container.querySelector('form, input, textarea, button')).toBeNull();
+  });
+
   test('a custom category shows its own name in the UI language', async () => {
     const custom = info({ category: { id: 'stocks', builtin: false, name: { zh_CN: '炒股', en: 'Stock trading' }, mode: 'block' } });
     setup(URL_TAOBAO, {}, custom);

@@ -99,3 +99,16 @@ test('a rule error and an invalid policy are shown as warnings', async () => {
   expect((await screen.findByTestId('rule-errors')).textContent).toContain('拦截规则未能全部生效');
   expect(screen.getByTestId('policy-warning')).toBeTruthy();
 });
+
+// #17, case 5: Firefox with extensions.dnr.enabled=false.
+test('without the blocking API the popup says blocking is off, and why', async () => {
+  const api = mockApi({
+    getStatus: () => Promise.resolve({ ...STATUS, blockingUnavailable: true, rulesInForce: false }),
+    getToday: () => Promise.resolve(TODAY),
+    getWeek: () => Promise.resolve(WEEK),
+  });
+  renderPage(<Popup api={api} openOptions={() => {}} />);
+  const warning = await screen.findByTestId('blocking-unavailable');
+  expect(warning.textContent).toContain('拦截已关闭');
+  expect(warning.textContent).toContain('extensions.dnr.enabled');
+});

@@ -1,0 +1,107 @@
+// Issue #17 in Firefox ESR: the cases that exist there. Firefox reads managed storage only at
+// start-up, so the period cannot begin mid-run as in the Chromium suite: the policy is in
+// force from the start, and the cases are those a page or the teacher can try within it. A
+// second, short launch turns the blocking API off (extensions.dnr.enabled=false, case 5).
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { BLOCKING_POLICY, isBlockedHost, TEST_HOSTS } from './support/blocking-cases';
+import { embedsOf, installBypassRoutes } from './support/bypass-routes';
+import { launchFirefox, navigate, waitForRulesInForceIn, type FirefoxSession } from './support/firefox';
+import { waitFor } from './support/poll';
+import { TestServer } from './support/server';
+import { cleanUp } from './support/cleanup';
+
+const HOSTS = [...TEST_HOSTS, 'www.bilibili.com', 'www.iqiyi.com'];
+
+describe('Firefox: bypass round 2 (#17)', () => {
+  const server = new TestServer();
+  let session: FirefoxSession;
+  let page: Page;
+  let ext: Page;
+  let blockPage: string;
+
+  beforeAll(async () => {
+    await server.start();
+    installBypassRoutes(server);
+    session = await launchFirefox({ hosts: HOSTS, managedPolicy: BLOCKING_POLICY });
+    blockPage = session.extensionUrl('blocked.html');
+    ext = await session.openExtensionPage('options.html');
+    await waitForRulesInForceIn(ext, BLOCKING_POLICY.schoolName);
+    page = await session.browser.newPage();
+  });
+
+  afterAll(() => cleanUp(() => session?.close(), () => server.stop()));
+
+  const send = <T,>(message: unknown) => ext.evaluate(async (m) => browser.runtime.sendMessage(m), message) as Promise<T>;
+  const blockedToday = async () => (await send<{ blockedToday: number }>({ type: 'getStatus' })).blockedToday;
+  const visitsOf = async (host: string) => (await send<{ topHosts: { host: string; visits: number }[] }>({ type: 'getToday' })).topHosts.find((h) => h.host === host)?.visits ?? 0;
+  const served = (host: string) => server.requestsTo(host).filter((r) => r.url !== '/favicon.ico');
+
+  test('object, embed, image, script, style, fetch, WebSocket and beacon to a blocked host: no request (cases 3, 4)', async () => {
+    await navigate(page, embedsOf(server, 'allowed.example.org', server.url('taobao.com')), (h) => h.startsWith('http'));
+    // Wait until the allowed page's own later requests have arrived: the embeds went out first.
+    await page.evaluate(() => fetch('/after-embeds').catch(() => undefined));
+    await waitFor('the page to finish', () => (server.requests.some((r) => r.url === '/after-embeds') ? true : undefined));
+    expect(served('taobao.com')).toEqual([]);
+  });
+
+  test('framing or opening the block page moves no tally; a real blocked navigation counts once (case 7)', async () => {
+    const before = await blockedToday();
+    const target = `${blockPage}#${server.url('taobao.com', '/forged?x=1')}`;
+    await navigate(page, server.url('allowed.example.org', `/frame-block-page?n=10&src=${encodeURIComponent(target)}`), (h) => h.startsWith('http'));
+    await waitFor('the frames to load', () => page.evaluate(() => (document.readyState === 'complete' ? true : undefined)));
+    await navigate(page, target, (h) => h.startsWith(blockPage));
+    await waitFor('the block page to show', () => page.evaluate(() => document.querySelector('[data-testid=blocked-attempts]')?.textContent ?? undefined));
+    expect(await blockedToday()).toBe(before);
+
+    await navigate(page, server.url('allowed.example.org', '/own'), (h) => h.startsWith('http'));
+    await navigate(page, server.url('taobao.com', '/a-real-attempt'), (h) => h.startsWith(blockPage));
+    await waitFor('the count', async () => ((await blockedToday()) === before + 1 ? true : undefined));
+    await page.evaluate(() => location.reload());
+    await waitFor('the reloaded block page', () => page.evaluate(() => document.querySelector('[data-testid=blocked-attempts]')?.textContent ?? undefined));
+    expect(await blockedToday()).toBe(before + 1);
+  });
+
+  test('a visit is a new document: 30 pushState and 30 hash changes are not 60 visits (case 9)', async () => {
+    await navigate(page, server.url('www.bilibili.com', '/spa'), (h) => h.startsWith('http'));
+    await waitFor('the visit', async () => ((await visitsOf('bilibili.com')) === 1 ? true : undefined));
+    expect(await page.evaluate(() => (window as unknown as { churn: () => string }).churn())).toContain('/spa/page29#h29');
+    await navigate(page, server.url('www.iqiyi.com', '/'), (h) => h.startsWith('http'));
+    await waitFor('the later visit', async () => ((await visitsOf('iqiyi.com')) === 1 ? true : undefined));
+    expect(await visitsOf('bilibili.com')).toBe(1);
+  });
+
+  test('allowed sites load whole, the built-in allow list too', async () => {
+    for (const host of ['nottaobao.com', 'help.taobao.com']) {
+      await navigate(page, server.url(host, '/own'), (h) => h.startsWith('http'));
+      await waitFor(`${host}'s own image`, () => page.evaluate(() => (document.title === 'image loaded' ? true : undefined)));
+    }
+  });
+
+  test('across every case above, no blocked host received a request', () => {
+    expect(server.requests.filter((r) => isBlockedHost(r.host))).toEqual([]);
+    expect(server.requests.some((r) => r.host === 'nottaobao.com')).toBe(true);
+  });
+});
+
+describe('Firefox without the blocking API: extensions.dnr.enabled = false (case 5)', () => {
+  let session: FirefoxSession;
+
+  beforeAll(async () => {
+    session = await launchFirefox({ managedPolicy: BLOCKING_POLICY, extraPrefs: { 'extensions.dnr.enabled': false } });
+  });
+  afterAll(() => cleanUp(() => session?.close()));
+
+  test('the options page and the popup say blocking is off and why; saving settings works', async () => {
+    const options = await session.openExtensionPage('options.html');
+    await waitFor('the warning', () => options.evaluate(() => document.querySelector('[data-testid=blocking-unavailable]')?.textContent ?? undefined));
+    expect(await options.evaluate(() => document.querySelector('[data-testid=blocking-unavailable]')!.textContent)).toContain('extensions.dnr.enabled');
+    const saved = await options.evaluate(async () => browser.runtime.sendMessage({ type: 'saveTeacherSettings', settings: { retentionDays: 30 } }));
+    // The policy locks settings: a refusal by the lock, not a TypeError, is the answer.
+    expect(JSON.stringify(saved)).not.toMatch(/TypeError|error":/);
+    const popup = await session.browser.newPage();
+    await navigate(popup, session.extensionUrl('blocked.html'));
+    await navigate(popup, session.extensionUrl('popup.html'));
+    await waitFor('the popup warning', () => popup.evaluate(() => document.querySelector('[data-testid=blocking-unavailable]')?.textContent ?? undefined));
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, test } from 'vitest';
+import { compileBlockRules, rulesFingerprint } from '@/utils/dnr/rules';
+import { normaliseInstalledRule, textHash } from '@/utils/dnr/installed';
+import { CHROME_DNR_LIMITS, type DnrRule } from '@/utils/dnr/types';
+
+const { rules } = compileBlockRules(
+  { allow: ['a.cn'], categories: [{ id: 'shopping', mode: 'block', domains: ['taobao.com'], urlKeywords: ['hongbao'] }] },
+  { blockPageUrl: 'chrome-extension://x/blocked.html', limits: CHROME_DNR_LIMITS },
+) as { rules: DnrRule[] };
+const hashOf = (list: unknown[]) => textHash(rulesFingerprint(list.map(normaliseInstalledRule)));
+
+describe('installed rules, normalised (#17)', () => {
+  test('what a browser adds (null, false, [] for keys not given) reads as the compiled rules', () => {
+    const reported = rules.map((r) => ({ ...r, condition: { domainType: null, tabIds: null, isUrlFilterCaseSensitive: false, initiatorDomains: [], ...r.condition } }));
+    expect(hashOf(reported)).toBe(hashOf(rules));
+  });
+
+  test('a rule rewritten in place (same id and count) reads differently', () => {
+    const edited = structuredClone(rules);
+    edited[1]!.condition.requestDomains = ['example.invalid'];
+    expect(hashOf(edited)).not.toBe(hashOf(rules));
+    const downgraded = structuredClone(rules);
+    downgraded[2]!.action = { type: 'allow' };
+    expect(hashOf(downgraded)).not.toBe(hashOf(rules));
+  });
+
+  test('the hash is short and stable', () => {
+    expect(textHash('abc')).toBe(textHash('abc'));
+    expect(textHash('abc')).not.toBe(textHash('abd'));
+    expect(textHash('x'.repeat(1e6)).length).toBeLessThan(30);
+  });
+});

@@ -1,0 +1,59 @@
+/**
+ * The rules the browser holds, in the form Qingfeng compiles them (#17: the browser's rules
+ * are the truth, not a stored fingerprint). getDynamicRules() answers with what was installed
+ * plus the browser's own defaults (Firefox fills in every condition key, `null` or `false` or
+ * `[]`); normalising drops exactly those, so a rule rewritten in place from the extension's
+ * console (same ids, same count) no longer compares equal.
+ */
+import type { DnrRule } from './types';
+
+const CONDITION_KEYS = ['regexFilter', 'urlFilter', 'isUrlFilterCaseSensitive', 'requestDomains', 'excludedRequestDomains', 'resourceTypes', 'excludedResourceTypes'] as const;
+
+function present(value: unknown): boolean {
+  return value !== undefined && value !== null && !(Array.isArray(value) && value.length === 0);
+}
+
+/**
+ * Keeps the fields Qingfeng sets, drops browser defaults; anything unexpected is kept, so it
+ * differs. Applied to the compiled rules too, so both sides are read the same way.
+ */
+export function normaliseInstalledRule(raw: unknown): DnrRule {
+  const rule = (raw ?? {}) as Record<string, unknown>;
+  const condition = (rule.condition ?? {}) as Record<string, unknown>;
+  const action = (rule.action ?? {}) as Record<string, unknown>;
+  const kept: Record<string, unknown> = {};
+  for (const key of Object.keys(condition)) {
+    const value = condition[key];
+    if (!present(value)) continue;
+    // false is the default in both browsers (Qingfeng writes it on keyword rules, Firefox on all).
+    if (key === 'isUrlFilterCaseSensitive' && value === false) continue;
+    if (!(CONDITION_KEYS as readonly string[]).includes(key) && value === false) continue;
+    kept[key] = value;
+  }
+  const redirect = action.redirect as Record<string, unknown> | undefined;
+  const cleanRedirect = redirect ? Object.fromEntries(Object.entries(redirect).filter(([, v]) => present(v))) : undefined;
+  return {
+    id: rule.id as number,
+    priority: (rule.priority as number | undefined) ?? 1,
+    action: (cleanRedirect ? { type: action.type, redirect: cleanRedirect } : { type: action.type }) as DnrRule['action'],
+    condition: kept as unknown as DnrRule['condition'],
+  };
+}
+
+/**
+ * A short, stable hash of a canonical rules text (cyrb53): stored and compared instead of the
+ * text, which for a large list is megabytes. Not a security hash: it detects edits, and a
+ * forger who could aim a collision could as well edit the rules between two reconciles.
+ */
+export function textHash(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return `${(h2 >>> 0).toString(16).padStart(8, '0')}${(h1 >>> 0).toString(16).padStart(8, '0')}:${text.length}`;
+}
