@@ -5,6 +5,7 @@
  * `[]`); normalising drops exactly those, so a rule rewritten in place from the extension's
  * console (same ids, same count) no longer compares equal.
  */
+import { digestText } from '../digest';
 import type { DnrRule } from './types';
 
 const CONDITION_KEYS = ['regexFilter', 'urlFilter', 'isUrlFilterCaseSensitive', 'requestDomains', 'excludedRequestDomains', 'resourceTypes', 'excludedResourceTypes'] as const;
@@ -46,14 +47,5 @@ export function normaliseInstalledRule(raw: unknown): DnrRule {
  * forger who could aim a collision could as well edit the rules between two reconciles.
  */
 export function textHash(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return `${(h2 >>> 0).toString(16).padStart(8, '0')}${(h1 >>> 0).toString(16).padStart(8, '0')}:${text.length}`;
+  return `${digestText(text)}:${text.length}`;
 }
