@@ -77,6 +77,17 @@ export class TestServer {
     });
   }
 
+  /** Resolves once no request has arrived for `ms` (at most `limitMs` in all). */
+  async quiet(ms: number, limitMs = 15_000): Promise<void> {
+    const until = Date.now() + limitMs;
+    while (Date.now() < until) {
+      const last = this.requests.at(-1)?.at ?? 0;
+      if (Date.now() - last >= ms) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`the browser kept making requests for ${limitMs} ms`);
+  }
+
   clear(): void {
     this.requests.length = 0;
   }
