@@ -101,7 +101,7 @@ function main(): void {
       `| ${name} (${fmt.int(domains.length)}) | ${STAGES.map((s) => fmt.ms(med((r) => r.ms[s]))).join(' | ')} | **${fmt.ms(total)}** | ${runs.map((r) => r.total.toFixed(0)).join(', ')} ms | ${fmt.mb(med((r) => r.retainedBytes))} | ${last.stats.total} | ${fmt.int(last.stats.blockedDomains)} | ${fmt.kb(last.rulesJsonBytes)} |`,
     );
     limitTables.push(
-      `**DNR limits at ${name}** (rules used / limit): ${last.stats.categoryRules} category, ${last.stats.keywordRules} keyword, ${last.stats.allowRules} allow rules + 1 trailing-dot rule`,
+      `**DNR limits at ${name}** (rules used / limit): ${last.stats.categoryRules} category, ${last.stats.keywordRules} keyword, ${last.stats.allowRules} allow rules + 2 trailing-dot rules`,
       ['| browser | dynamic rules | redirect ("unsafe") rules | regex rules |', '|---|---:|---:|---:|', limitsLine('Chrome 121+', last.stats, CHROME_DNR_LIMITS), limitsLine('Firefox 128+', last.stats, FIREFOX_DNR_LIMITS)].join('\n'),
     );
     t = 0;

@@ -171,6 +171,36 @@ describe('Chromium: bypass round 2 (#17)', () => {
     await page.close();
   });
 
+  test("the extension's own console: a rule rewritten in place and a forged unlock are undone when the worker starts again (case 6)", async () => {
+    // What someone with the extension's DevTools could do: same rule ids, same count.
+    const tamperedId = await ext.evaluate(async () => {
+      const rules = await chrome.declarativeNetRequest.getDynamicRules();
+      const rule = rules.find((r) => r.action.type === 'redirect' && r.condition.requestDomains?.includes('taobao.com'));
+      if (!rule) return null;
+      const edited = { ...rule, condition: { ...rule.condition, requestDomains: rule.condition.requestDomains!.filter((d) => d !== 'taobao.com') } };
+      await chrome.declarativeNetRequest.updateDynamicRules({ removeRuleIds: [rule.id], addRules: [edited] });
+      await chrome.storage.local.set({ unlocks: [{ host: 'taobao.com', until: Date.now() + 8 * 3_600_000 }] });
+      return rule.id;
+    });
+    expect(tamperedId).not.toBeNull();
+    const holdsTaobao = () =>
+      ext.evaluate(async (id) => (await chrome.declarativeNetRequest.getDynamicRules()).some((r) => r.id === id && r.condition.requestDomains?.includes('taobao.com')), tamperedId!);
+    expect(await holdsTaobao()).toBe(false);
+
+    const cdp = await session.context.newCDPSession(ext);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await blockedToday(); // a message starts the worker again
+    await waitFor('the rule repaired', async () => ((await holdsTaobao()) ? true : undefined));
+    expect(await ext.evaluate(async () => (await chrome.storage.local.get('unlocks')).unlocks)).toEqual([]);
+    expect(await ext.evaluate(async () => (await chrome.declarativeNetRequest.getDynamicRules()).filter((r) => r.action.type.startsWith('allow') && r.condition.requestDomains?.includes('taobao.com')))).toEqual([]);
+
+    const page = await session.context.newPage();
+    await go(page, server.url('taobao.com', '/after-tampering'));
+    await onBlockPage(page);
+    await page.close();
+  });
+
   test('across every case above, no blocked host received a request once the period began', () => {
     expect(servedAfterStart()).toEqual([]);
     // …while the allowed hosts did: the mapping works, so the empty list means something.

@@ -27,6 +27,7 @@ export const PRIORITY = { block: 1, allow: 100 } as const;
 
 export const RULE_ID = {
   trailingDot: 1,
+  trailingDotSubresources: 2,
   categoryBase: 10,
   categoryStride: 10,
   keywordBase: 1000,
@@ -98,7 +99,7 @@ export function compileBlockRules(config: MatchConfig, options: CompileOptions):
   const allowRules = compileAllowRules(config.allow);
   const live = liveUnlocks(options.unlocks ?? [], options.now);
   const unlockRules = compileUnlockRules(live, idErrors);
-  const dotRules = categoryRules.length + keywordRules.length > 0 ? [trailingDotRule()] : [];
+  const dotRules = categoryRules.length + keywordRules.length > 0 ? trailingDotRules() : [];
   const rules = [...dotRules, ...categoryRules, ...keywordRules, ...allowRules, ...unlockRules];
 
   const redirectRules = rules.filter((rule) => rule.action.type === 'redirect').length;
@@ -228,15 +229,28 @@ function categoryRules(id: number, domains: string[], exclusions: string[], bloc
  */
 export const TRAILING_DOT_REGEX = '^(https?://(?:[^/?#@]*@)?[^/?#:@]*[^/?#:@.])\\.+((?::[0-9]+)?(?:[/?#].*)?)$';
 
-function trailingDotRule(): DnrRule {
-  return {
-    id: RULE_ID.trailingDot,
-    priority: PRIORITY.block,
-    action: { type: 'redirect', redirect: { regexSubstitution: '\\1\\2' } },
-    // Frames only: Chromium matches a dotted host with requestDomains anyway, and a
-    // sub-resource redirect is not worth an unsafe rule; docs/browsers.md has the Firefox gap.
-    condition: { regexFilter: TRAILING_DOT_REGEX, resourceTypes: [...FRAME_TYPES] },
-  };
+/** Any scheme (http, https, ws, wss) whose host ends with a dot. */
+export const DOTTED_HOST_REGEX = '^[a-z][a-z0-9+.-]*://(?:[^/?#@]*@)?[^/?#:@]*\\.(?::[0-9]+)?(?:[/?#].*)?$';
+
+function trailingDotRules(): DnrRule[] {
+  return [
+    {
+      id: RULE_ID.trailingDot,
+      priority: PRIORITY.block,
+      action: { type: 'redirect', redirect: { regexSubstitution: '\\1\\2' } },
+      // Frames: Chromium matches a dotted host with requestDomains anyway; docs/browsers.md has the Firefox gap.
+      condition: { regexFilter: TRAILING_DOT_REGEX, resourceTypes: [...FRAME_TYPES] },
+    },
+    {
+      // Sub-resources (#17, measured in Firefox 153: an allowed page's object, embed, image,
+      // script and style to `taobao.com.` reached the host): blocked whatever the host. Nothing
+      // legitimate writes a dotted host into a page, and a block reaches WebSocket too.
+      id: RULE_ID.trailingDotSubresources,
+      priority: PRIORITY.block,
+      action: { type: 'block' },
+      condition: { regexFilter: DOTTED_HOST_REGEX, ...subResources() },
+    },
+  ];
 }
 
 // ---- keyword rules ----
@@ -322,7 +336,7 @@ function checkLimits(stats: RuleStats, limits: DnrLimits): RuleLimitError[] {
     const over = count - limit;
     errors.push({ kind, count, limit, over, message: `${over} ${what} over the browser's ${detail} of ${limit} (${count} in all)` });
   };
-  const regexDetail = `${stats.keywordRules} keyword rules, ${stats.categoryRules / 2} category redirects and 1 trailing-dot rule`;
+  const regexDetail = `${stats.keywordRules} keyword rules, ${stats.categoryRules / 2} category redirects and 2 trailing-dot rules`;
   check('regexRules', stats.regexRules, limits.maxRegexRules, `regex rules (${regexDetail})`, 'regex-rule limit');
   check('unsafeRules', stats.redirectRules, limits.maxUnsafeDynamicRules, 'redirect rules', 'limit on redirect ("unsafe") dynamic rules');
   check('dynamicRules', stats.total, limits.maxDynamicRules, 'rules', 'dynamic-rule limit');

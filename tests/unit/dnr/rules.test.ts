@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { buildHostIndex, categorizeHost, matchUrlKeyword, type CategoryRuleSet, type MatchConfig } from '../../../utils/matching/host-index';
 import { CHROME_DNR_LIMITS, FIREFOX_DNR_LIMITS, type DnrLimits, type DnrResourceType, type DnrRule } from '../../../utils/dnr/types';
-import { compileBlockRules, escapeRegex, PRIORITY, RULE_ID, TRAILING_DOT_REGEX, rulesFingerprint, type CompileOptions } from '../../../utils/dnr/rules';
+import { compileBlockRules, DOTTED_HOST_REGEX, escapeRegex, PRIORITY, RULE_ID, TRAILING_DOT_REGEX, rulesFingerprint, type CompileOptions } from '../../../utils/dnr/rules';
 
 /** Two rule lists apply alike: the same count and the same order- and key-independent fingerprint. */
 const sameRules = (a: readonly DnrRule[], b: readonly DnrRule[]) => a.length === b.length && rulesFingerprint(a) === rulesFingerprint(b);
@@ -121,7 +121,7 @@ describe('compileBlockRules: rule shapes', () => {
   });
 
   test('log and off categories produce no rules', () => {
-    expect([...byId.keys()].filter((id) => id < RULE_ID.keywordBase)).toEqual([RULE_ID.trailingDot, 10, 11, 40, 41]);
+    expect([...byId.keys()].filter((id) => id < RULE_ID.keywordBase)).toEqual([RULE_ID.trailingDot, RULE_ID.trailingDotSubresources, 10, 11, 40, 41]);
     expect(rules.some((r) => JSON.stringify(r).includes('bilibili') || JSON.stringify(r).includes('500.com'))).toBe(false);
     expect(rules.some((r) => JSON.stringify(r).includes('dianying') || JSON.stringify(r).includes('caipiao'))).toBe(false);
   });
@@ -167,10 +167,10 @@ describe('compileBlockRules: rule shapes', () => {
       keywordRules: 4,
       allowRules: 2,
       unlockRules: 0,
-      regexRules: 7,
+      regexRules: 8,
       redirectRules: 5,
-      blockRules: 4,
-      total: 11,
+      blockRules: 5,
+      total: 12,
       blockedDomains: 3,
       nextUnlockExpiry: null,
     });
@@ -340,9 +340,29 @@ describe('compileBlockRules: trailing-dot hosts', () => {
     }
   });
 
+  test.each([
+    ['http://taobao.com./image.png', 'image'],
+    ['https://item.taobao.com.:8443/s.js', 'script'],
+    ['ws://taobao.com./socket', 'websocket'],
+    ['http://u:p@mp.weixin.qq.com../x', 'xmlhttprequest'],
+  ] as const)('a sub-resource at the dotted host of %s is blocked (%s), whatever the host', (url, type) => {
+    expect(evaluate(rules, url, type).kind).toBe('block');
+  });
+
+  test('an allowed host written without the dot loads its sub-resources', () => {
+    expect(evaluate(rules, 'http://mp.weixin.qq.com/x', 'xmlhttprequest').kind).toBe('allow');
+  });
+
+  test('no dotless URL matches the dotted sub-resource rule', () => {
+    const dot = new RegExp(DOTTED_HOST_REGEX, 'i');
+    for (const url of ['http://taobao.com/', 'https://a.b.c/x.y.', 'http://taobao.com:80/a.', 'http://x.cn/?q=a.b.', 'ws://a.cn/s', 'http://u.v@a.cn/']) {
+      expect(dot.test(url), url).toBe(false);
+    }
+  });
+
   test('there is no trailing-dot rule when nothing is blocked', () => {
     const none = compileOk({ allow: ['a.cn'], categories: [category('video', 'log', ['v.cn'])] }).rules;
-    expect(none.some((r) => r.id === RULE_ID.trailingDot)).toBe(false);
+    expect(none.some((r) => r.id === RULE_ID.trailingDot || r.id === RULE_ID.trailingDotSubresources)).toBe(false);
   });
 });
 
@@ -358,17 +378,17 @@ describe('compileBlockRules: limits', () => {
       errors: [
         {
           kind: 'regexRules',
-          count: 1022,
+          count: 1023,
           limit: 1000,
-          over: 22,
-          message: "22 regex rules (1020 keyword rules, 1 category redirects and 1 trailing-dot rule) over the browser's regex-rule limit of 1000 (1022 in all)",
+          over: 23,
+          message: "23 regex rules (1020 keyword rules, 1 category redirects and 2 trailing-dot rules) over the browser's regex-rule limit of 1000 (1023 in all)",
         },
       ],
     });
   });
 
   test.each([
-    ['dynamicRules', { maxDynamicRules: 8, maxUnsafeDynamicRules: 100, maxRegexRules: 100 }, 9, 1],
+    ['dynamicRules', { maxDynamicRules: 9, maxUnsafeDynamicRules: 100, maxRegexRules: 100 }, 10, 1],
     ['unsafeRules', { maxDynamicRules: 100, maxUnsafeDynamicRules: 3, maxRegexRules: 100 }, 4, 1],
   ] as const)('%s over the limit is an error', (kind, limits, count, over) => {
     const config: MatchConfig = { allow: ['ok.cn'], categories: [category('c', 'block', ['x.cn'], keywords(2))] };
