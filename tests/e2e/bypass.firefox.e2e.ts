@@ -4,9 +4,9 @@
 // second, short launch turns the blocking API off (extensions.dnr.enabled=false, case 5).
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BLOCKING_POLICY, isBlockedHost, TEST_HOSTS } from './support/blocking-cases';
+import { ALWAYS_WORK, BLOCKING_POLICY, isBlockedHost, TEST_HOSTS } from './support/blocking-cases';
 import { embedsOf, installBypassRoutes } from './support/bypass-routes';
-import { launchFirefox, navigate, waitForRulesInForceIn, type FirefoxSession } from './support/firefox';
+import { launchFirefox, navigate, readLocalIn, waitForRulesInForceIn, type FirefoxSession } from './support/firefox';
 import { waitFor } from './support/poll';
 import { TestServer } from './support/server';
 import { cleanUp } from './support/cleanup';
@@ -117,5 +117,43 @@ describe('Firefox without the blocking API: extensions.dnr.enabled = false (case
     await navigate(popup, session.extensionUrl('blocked.html'));
     await navigate(popup, session.extensionUrl('popup.html'));
     await waitFor('the popup warning', () => popup.evaluate(() => document.querySelector('[data-testid=blocking-unavailable]')?.textContent ?? undefined));
+  });
+});
+
+/**
+ * Case 1 in Firefox: Back to a shop page left just before the period, from Firefox's own
+ * back/forward cache. With no policy the teacher's settings set the timetable, so the period
+ * can begin mid-run (Firefox reads managed storage only at start-up).
+ */
+describe("Firefox: Back to a shop page left before the period (case 1)", () => {
+  const server = new TestServer();
+  let session: FirefoxSession;
+
+  beforeAll(async () => {
+    await server.start();
+    installBypassRoutes(server);
+    session = await launchFirefox({ hosts: HOSTS });
+  });
+  afterAll(() => cleanUp(() => session?.close(), () => server.stop()));
+
+  test('the restored page goes to the block page, and the shop gets no request', async () => {
+    const ext = await session.openExtensionPage('options.html');
+    const save = (schedule: Record<string, string[]>) =>
+      ext.evaluate(async (settings) => browser.runtime.sendMessage({ type: 'saveTeacherSettings', settings }), { ...BLOCKING_POLICY, schedule: { weekly: schedule, officialCalendar: 'none' } });
+    expect(await save(Object.fromEntries(Object.keys(ALWAYS_WORK).map((d) => [d, []])))).toEqual({ ok: true });
+    const page = await session.browser.newPage();
+    await navigate(page, server.url('taobao.com', '/bf'), (h) => h.startsWith('http'));
+    await navigate(page, server.url('allowed.example.org', '/own'), (h) => h.startsWith('http'));
+    await server.quiet(2_000);
+    const periodStart = server.requests.length;
+
+    expect(await save(ALWAYS_WORK)).toEqual({ ok: true });
+    await waitFor('the rules in force', async () => ((await readLocalIn<{ inForce: boolean }>(ext, 'blockingState'))?.inForce ? true : undefined));
+    const blockPage = session.extensionUrl('blocked.html');
+    await page.evaluate(() => history.back());
+    await waitFor('the block page', () => page.evaluate(() => (location.href.startsWith('moz-extension:') ? location.href : undefined)).catch(() => undefined));
+    expect(await page.evaluate(() => location.href)).toBe(`${blockPage}?behind=blocked#${server.url('taobao.com', '/bf')}`);
+    await server.quiet(1_000);
+    expect(server.requests.slice(periodStart).filter((r) => isBlockedHost(r.host))).toEqual([]);
   });
 });
