@@ -9,18 +9,11 @@ import { fakeBrowser } from 'wxt/testing';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { deleteAll, recordEvent, addUsage } from '@/utils/tallies/db';
-import { CHROME_DNR_LIMITS } from '@/utils/dnr/types';
 import { handleMessage } from '@/entrypoints/background/messages';
 import { tallyDb } from '@/entrypoints/background/tally-db';
 import { invalidateContext } from '@/entrypoints/background/context';
 
-vi.mock('@/entrypoints/background/dnr', () => ({
-  dnrLimits: () => CHROME_DNR_LIMITS,
-  dnrAvailable: () => true,
-  installedRules: vi.fn(async () => []),
-  installedRuleIds: vi.fn(async () => []),
-  replaceDynamicRules: vi.fn(async () => undefined),
-}));
+vi.mock('@/entrypoints/background/dnr', () => import('../support/fake-dnr'));
 
 type Sender = Browser.runtime.MessageSender;
 

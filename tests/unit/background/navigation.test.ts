@@ -4,20 +4,13 @@
 import { fakeBrowser } from 'wxt/testing';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
-import { CHROME_DNR_LIMITS } from '@/utils/dnr/types';
 import { countEvents, deleteAll, getDay } from '@/utils/tallies/db';
 import { handleMessage } from '@/entrypoints/background/messages';
 import { forgetTab, onBeforeNavigate, onCommitted, onErrorOccurred, onTabUrl } from '@/entrypoints/background/navigation';
 import { invalidateContext } from '@/entrypoints/background/context';
 import { tallyDb } from '@/entrypoints/background/tally-db';
 
-vi.mock('@/entrypoints/background/dnr', () => ({
-  dnrLimits: () => CHROME_DNR_LIMITS,
-  dnrAvailable: () => true,
-  installedRules: vi.fn(async () => []),
-  installedRuleIds: vi.fn(async () => []),
-  replaceDynamicRules: vi.fn(async () => undefined),
-}));
+vi.mock('@/entrypoints/background/dnr', () => import('../support/fake-dnr'));
 
 /** Thursday 26 November 2026, 09:00 in Shanghai: work time under the built-in timetable. */
 const WORK_TIME = new Date('2026-11-26T09:00:00+08:00');

@@ -5,20 +5,13 @@ import { fakeBrowser } from 'wxt/testing';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { addUsage, deleteAll, getRange } from '@/utils/tallies/db';
-import { CHROME_DNR_LIMITS } from '@/utils/dnr/types';
 import { handleMessage } from '@/entrypoints/background/messages';
 import { feedAccounting } from '@/entrypoints/background/accounting-feed';
 import { tallyDb } from '@/entrypoints/background/tally-db';
 import { invalidateContext } from '@/entrypoints/background/context';
 import { getStatus } from '@/entrypoints/background/controller';
 
-vi.mock('@/entrypoints/background/dnr', () => ({
-  dnrLimits: () => CHROME_DNR_LIMITS,
-  dnrAvailable: () => true,
-  installedRules: vi.fn(async () => []),
-  installedRuleIds: vi.fn(async () => []),
-  replaceDynamicRules: vi.fn(async () => undefined),
-}));
+vi.mock('@/entrypoints/background/dnr', () => import('../support/fake-dnr'));
 
 const ownPage = (): Browser.runtime.MessageSender => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') });
 const ALWAYS = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, ['00:00-24:00']]));
