@@ -60,10 +60,10 @@ export class Cdp {
 }
 
 /** Chromium with the production build on `profileDir`, one about:blank tab, and a CDP client on its browser target. */
-export async function spawnChromiumWithCdp(profileDir: string): Promise<{ cdp: Cdp; stop: () => Promise<void> }> {
+export async function spawnChromiumWithCdp(profileDir: string, extensionDir: string = CHROME_BUILD): Promise<{ cdp: Cdp; stop: () => Promise<void> }> {
   const chrome = spawn(
     CHROMIUM_BIN,
-    ['--headless', `--user-data-dir=${profileDir}`, '--remote-debugging-port=0', ...chromiumArgs({ extensionDir: CHROME_BUILD }), 'about:blank'],
+    ['--headless', `--user-data-dir=${profileDir}`, '--remote-debugging-port=0', ...chromiumArgs({ extensionDir }), 'about:blank'],
     { stdio: 'ignore', env: { ...process.env, LANGUAGE: 'zh_CN' } },
   );
   const stop = async () => {
@@ -99,10 +99,33 @@ interface CpuProfile {
 
 /** Milliseconds of a V8 CPU profile the isolate was busy (every sample but "(idle)"). */
 export function busyMs(profile: CpuProfile): number {
-  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  return busyParts(profile).total;
+}
+
+/** Busy time split into V8's own buckets and JavaScript (functions of any script). */
+export interface BusyParts {
+  total: number;
+  /** "(program)": native work outside JS functions: compiling, the runtime, the profiler itself. */
+  program: number;
+  /** "(garbage collector)". */
+  gc: number;
+  /** Samples in JavaScript functions, the top-level evaluation of scripts included. */
+  js: number;
+}
+
+export function busyParts(profile: CpuProfile): BusyParts {
+  const nameOf = new Map(profile.nodes.map((n) => [n.id, n.callFrame.functionName]));
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
-  let us = 0;
-  for (let i = 0; i < samples.length; i++) if (!idle.has(samples[i]!)) us += deltas[i] ?? 0;
-  return us / 1000;
+  const parts: BusyParts = { total: 0, program: 0, gc: 0, js: 0 };
+  for (let i = 0; i < samples.length; i++) {
+    const name = nameOf.get(samples[i]!);
+    const ms = (deltas[i] ?? 0) / 1000;
+    if (name === '(idle)') continue;
+    parts.total += ms;
+    if (name === '(program)') parts.program += ms;
+    else if (name === '(garbage collector)') parts.gc += ms;
+    else parts.js += ms;
+  }
+  return parts;
 }

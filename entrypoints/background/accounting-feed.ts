@@ -6,7 +6,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { isCreditable, step, type AccountingEvent } from '@/utils/tallies/accounting';
 import { addUsage } from '@/utils/tallies/db';
 import { webHost } from '@/utils/matching/web-host';
-import { isWorkTime, nextBoundary } from '@/utils/schedule/work-time';
+import { spanClock } from '@/utils/schedule/work-span';
 import { tallyTarget } from '@/utils/tallies/target';
 import { currentContext, wakeConfig } from './context';
 import { accountingState, derivedConfig } from './storage';
@@ -30,9 +30,9 @@ async function targetOf(host: string): Promise<Target> {
 
 export function feedAccounting(event: AccountingEvent): Promise<void> {
   return writeTallies(async () => {
-    const { schedule } = await wakeConfig();
+    const { schedule, span } = await wakeConfig();
     const state = await accountingState.getValue();
-    const clock = { isWorkTime: (at: number) => isWorkTime(schedule, at), nextBoundary: (at: number) => nextBoundary(schedule, at) };
+    const clock = spanClock(schedule, span);
     // step() classifies only the host in focus before the event, and only when it is creditable.
     const focusHost = state.focus.tabHost;
     const target = focusHost !== null && isCreditable(state.focus) ? await targetOf(focusHost) : null;

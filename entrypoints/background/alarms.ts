@@ -1,16 +1,17 @@
 import { browser } from 'wxt/browser';
-import { nextBoundary } from '@/utils/schedule/work-time';
-import { type Schedule } from '@/utils/schedule/types';
 
 export const BOUNDARY_ALARM = 'qingfeng:boundary';
 export const CHECKPOINT_ALARM = 'qingfeng:checkpoint';
 export const UNLOCK_ALARM = 'qingfeng:unlock-expiry';
 
-/** One alarm at the next instant work time starts or ends; re-armed by every reconcile. */
-export async function armBoundaryAlarm(schedule: Schedule, now: number): Promise<number | null> {
-  const boundary = nextBoundary(schedule, now);
-  if (boundary === null) await browser.alarms.clear(BOUNDARY_ALARM);
-  else await browser.alarms.create(BOUNDARY_ALARM, { when: boundary });
+/** One alarm at the next instant work time starts or ends; checked by every reconcile. */
+export async function armBoundaryAlarm(boundary: number | null): Promise<number | null> {
+  const existing = await browser.alarms.get(BOUNDARY_ALARM);
+  if (boundary === null) {
+    if (existing) await browser.alarms.clear(BOUNDARY_ALARM);
+  } else if (existing?.scheduledTime !== boundary) {
+    await browser.alarms.create(BOUNDARY_ALARM, { when: boundary });
+  }
   return boundary;
 }
 

@@ -25,8 +25,13 @@ export async function updateBadge(state: BadgeState): Promise<void> {
   const title = state.inForce
     ? t('badgeTitleWork', [whenText ?? t('badgeNoEnd'), String(state.blockedToday)])
     : t('badgeTitleOff', [whenText ?? t('badgeNoStart')]);
+  const text = state.inForce ? String(Math.min(state.blockedToday, 999)) : '';
+  // Unchanged since the last wake: setting the icon again decodes its images each time (issue
+  // 16). The title names the state the icon shows; a browser restart resets both.
+  const [shownTitle, shownText] = await Promise.all([browser.action.getTitle({}), browser.action.getBadgeText({})]).catch(() => [null, null]);
+  if (shownTitle === title && shownText === text) return;
   await browser.action.setBadgeBackgroundColor({ color: WORK_COLOUR });
-  await browser.action.setBadgeText({ text: state.inForce ? String(Math.min(state.blockedToday, 999)) : '' });
+  await browser.action.setBadgeText({ text });
   await browser.action.setTitle({ title });
   await browser.action.setIcon({ path: actionIconPaths(state.inForce ? 'on' : 'off') });
 }

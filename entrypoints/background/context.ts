@@ -12,6 +12,7 @@ import { decideUrl } from '@/utils/matching/decide';
 import { digestText } from '@/utils/digest';
 import { version } from '@/package.json';
 import { isWorkTime, nextBoundary } from '@/utils/schedule/work-time';
+import { spanCovers, workSpanAt, type WorkSpan } from '@/utils/schedule/work-span';
 import type { CategoryInfo, UrlDecision } from '@/utils/messages/types';
 import { derivedConfig, lastGoodPolicy, teacherSettings, unlocks, type DerivedConfig } from './storage';
 
@@ -74,6 +75,20 @@ export async function wakeConfig(): Promise<DerivedConfig> {
   const derived = { digest: ctx.digest, schedule: ctx.config.values.schedule, retentionDays: ctx.config.values.retentionDays, focus: null };
   if (started === generation) await derivedConfig.setValue(derived);
   return derived;
+}
+
+/**
+ * Work time and the next boundary at `now`: from the span kept with the derived configuration
+ * while `now` is inside it, else computed and kept (one write per boundary crossed).
+ */
+export async function workSpan(now: number): Promise<WorkSpan> {
+  const started = generation;
+  const wake = await wakeConfig();
+  if (spanCovers(wake.span, now)) return wake.span;
+  const span = workSpanAt(wake.schedule, now);
+  const stored = await derivedConfig.getValue();
+  if (started === generation && stored?.digest === wake.digest) await derivedConfig.setValue({ ...stored, span });
+  return span;
 }
 
 /** Why `url` is or is not blocked at `now`, under this configuration and the live unlocks. */

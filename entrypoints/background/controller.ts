@@ -9,7 +9,7 @@ import { localDayKey } from '@/utils/time/day-key';
 import { armBoundaryAlarm, armCheckpoint, armUnlockExpiry } from './alarms';
 import { updateBadge } from './badge';
 import { applyBlocking, installedFingerprint } from './blocking';
-import { configurationChanged, currentContext, wakeConfig } from './context';
+import { configurationChanged, currentContext, wakeConfig, workSpan } from './context';
 import { dnrAvailable, dnrLimits } from './dnr';
 import { keepLiveUnlocks } from './live-unlocks';
 import { refreshPolicy } from './policy-manager';
@@ -25,11 +25,12 @@ import { prune, tallyDb } from './tally-db';
 async function applyConfig(): Promise<boolean> {
   const now = Date.now();
   const wake = await wakeConfig();
-  const inWorkTime = isWorkTime(wake.schedule, now);
+  const span = await workSpan(now);
+  const inWorkTime = span.workTime;
   // #17: a stored unlock is honoured only within the policy's minutes, the work period and a
   // matching unlock event; the configuration is read only when an unlock is stored.
   const unlockMinutes = async () => (await currentContext()).config.values.unlock.minutes;
-  const live = await keepLiveUnlocks(now, inWorkTime, unlockMinutes, inWorkTime ? nextBoundary(wake.schedule, now) : null);
+  const live = await keepLiveUnlocks(now, inWorkTime, unlockMinutes, inWorkTime ? span.boundary : null);
   // #17: Firefox with extensions.dnr.enabled=false has no blocking API; applyBlocking says so.
   const hasDnr = dnrAvailable();
   const rulesKey = [wake.digest, inWorkTime, JSON.stringify(live), hasDnr ? JSON.stringify(dnrLimits()) : 'no dnr'].join('|');
@@ -43,7 +44,7 @@ async function applyConfig(): Promise<boolean> {
   await armCheckpoint(inWorkTime);
   await armUnlockExpiry(live.length === 0 ? null : Math.min(...live.map((u) => u.until)));
   if (outcome.rulesStartedOrChanged) await sendOpenTabsToBlockPage(await currentContext(), now, live);
-  const boundary = await armBoundaryAlarm(wake.schedule, now);
+  const boundary = await armBoundaryAlarm(span.boundary);
   // The badge is a view: a failure there must not stop the reconcile.
   await refreshBadge(now, boundary).catch((error: unknown) => console.warn('[qingfeng] badge not updated', error));
   // Pruning is housekeeping: a database problem must not stop the reconcile (tallyDb() resets a broken one).
@@ -53,12 +54,11 @@ async function applyConfig(): Promise<boolean> {
 
 /** The badge after anything that changes rules-in-force or today's blocked count. */
 export async function refreshBadge(now = Date.now(), boundary?: number | null): Promise<void> {
-  const { schedule } = await wakeConfig();
   const blockedToday = await countEvents(await tallyDb(), 'blocked', localDayKey(now)).catch(() => 0);
   await updateBadge({
     inForce: (await blockingState.getValue()).inForce,
     blockedToday,
-    nextBoundary: boundary === undefined ? nextBoundary(schedule, now) : boundary,
+    nextBoundary: boundary === undefined ? (await workSpan(now)).boundary : boundary,
     now,
   });
 }

@@ -7,6 +7,7 @@ import type { RuleLimitError } from '@/utils/dnr/rules';
 import type { Schedule } from '@/utils/schedule/types';
 import { initialAccountingState, type AccountingState } from '@/utils/tallies/accounting';
 import type { StoredUnlock } from '@/utils/matching/honoured-unlocks';
+import type { WorkSpan } from '@/utils/schedule/work-span';
 
 /** The last valid managed policy: it stays in force when a newer one is invalid or unreadable. */
 export const lastGoodPolicy = storage.defineItem<Policy | null>('local:lastGoodPolicy', { fallback: null, version: 1 });
@@ -54,6 +55,8 @@ export interface DerivedConfig {
   retentionDays: number;
   /** The last host the accounting classified, and what it is tallied under (the checkpoint tick's). */
   focus: { host: string; target: { host: string; category: string } } | null;
+  /** The work-time answer and next boundary around the last wake (absent until computed). */
+  span?: WorkSpan | null;
 }
 export const derivedConfig = storage.defineItem<DerivedConfig | null>('local:derivedConfig', { fallback: null, version: 1 });
 

@@ -26,3 +26,15 @@ test.each([
   expect(await fakeBrowser.action.getBadgeText({})).toBe(text);
   expect(await fakeBrowser.action.getTitle({})).toBe(inForce ? 'badgeTitleWork' : 'badgeTitleOff');
 });
+
+test('the same state again sets nothing (issue 16: a wake does not decode the icon again); a change sets it', async () => {
+  const state = { inForce: true, blockedToday: 4, nextBoundary: NOW + 3_600_000, now: NOW };
+  await updateBadge(state);
+  await updateBadge(state);
+  expect(setIcon).toHaveBeenCalledTimes(1);
+  await updateBadge({ ...state, blockedToday: 5 });
+  expect(setIcon).toHaveBeenCalledTimes(2);
+  expect(await fakeBrowser.action.getBadgeText({})).toBe('5');
+  await updateBadge({ ...state, inForce: false });
+  expect(setIcon).toHaveBeenLastCalledWith({ path: { 16: '/icon/off-16.png', 32: '/icon/off-32.png' } });
+});
