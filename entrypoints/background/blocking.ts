@@ -6,17 +6,17 @@ import { browser } from 'wxt/browser';
 import { buildMatchConfig } from '@/utils/policy/resolve';
 import type { DnrRule } from '@/utils/dnr/types';
 import { DEFAULTS } from '@/utils/policy/schema';
-import { compileBlockRules, rulesFingerprint, type RuleLimitError } from '@/utils/dnr/rules';
+import { compileBlockRules, rulesDigest, type RuleLimitError } from '@/utils/dnr/rules';
 import type { HostIndex, LiveUnlock, MatchConfig } from '@/utils/matching/host-index';
 import type { Context } from './context';
-import { normaliseInstalledRule, textHash } from '@/utils/dnr/installed';
+import { normaliseInstalledRule } from '@/utils/dnr/installed';
 import { dnrAvailable, dnrLimits, installedRules, replaceDynamicRules } from './dnr';
 import { blockingState } from './storage';
 
 export const blockPageUrl = () => browser.runtime.getURL('/blocked.html');
 
 /** A short hash of rules as the browser applies them (normalised: its own defaults dropped). */
-const fingerprintOf = (rules: readonly unknown[]) => textHash(rulesFingerprint(rules.map(normaliseInstalledRule)));
+const fingerprintOf = (rules: readonly unknown[]) => rulesDigest(rules.map(normaliseInstalledRule));
 
 /** The fingerprint of the rules the browser holds now (#17: they are the truth). */
 export async function installedFingerprint(): Promise<string> {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { digestText } from '@/utils/digest';
+import { digestText, TextDigest } from '@/utils/digest';
 
 describe('digestText', () => {
   test('is stable and fixed-width', () => {
@@ -17,6 +17,25 @@ describe('digestText', () => {
         expect(digestText(edited)).not.toBe(digestText(text));
       }),
       { numRuns: 10_000 },
+    );
+  });
+});
+
+describe('TextDigest (issue 16: fed in pieces, the same as digestText of the whole)', () => {
+  test('pieces and JSON strings digest as the text they make', () => {
+    const anyUnits = fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 40 }).map((codes) => String.fromCharCode(...codes));
+    fc.assert(
+      fc.property(fc.array(anyUnits, { maxLength: 6 }), (pieces) => {
+        const whole = pieces.map((p) => JSON.stringify(p)).join('');
+        const fed = new TextDigest();
+        for (const p of pieces) fed.updateJsonString(p);
+        expect(fed.hex()).toBe(digestText(whole));
+        expect(fed.length).toBe(whole.length);
+        const plain = new TextDigest();
+        for (const p of pieces) plain.update(p);
+        expect(plain.hex()).toBe(digestText(pieces.join('')));
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -21,6 +21,7 @@
 // need no regexFilter, so they cost only the dynamic-rule count.
 
 import { buildHostIndex, keywordNeedle, listedAncestor, type HostIndex, type LiveUnlock, type MatchConfig } from '../matching/host-index';
+import { TextDigest } from '../digest';
 import type { DnrLimits, DnrResourceType, DnrRule } from './types';
 
 export const PRIORITY = { block: 1, allow: 100 } as const;
@@ -122,6 +123,17 @@ export function compileBlockRules(config: MatchConfig, options: CompileOptions):
 /** A canonical text of the rules, stable across key and rule order, for storing and comparing. */
 export function rulesFingerprint(rules: readonly DnrRule[]): string {
   return canonicalJson([...rules].sort((x, y) => x.id - y.id));
+}
+
+/**
+ * textHash(rulesFingerprint(rules)) without building the text: the canonical text is fed to
+ * the digest piece by piece (issue 16: at 113k domains the text is 4 MB, and building it at
+ * every wake cost ~70 ms and most of ~120 ms of garbage collection).
+ */
+export function rulesDigest(rules: readonly DnrRule[]): string {
+  const digest = new TextDigest();
+  feedCanonical(digest, [...rules].sort((x, y) => x.id - y.id));
+  return `${digest.hex()}:${digest.length}`;
 }
 
 // ---- category rules ----
@@ -351,6 +363,33 @@ function idSpaceError(what: string, count: number, limit: number): RuleLimitErro
     over: Math.max(1, count - limit),
     message: `${what} do not fit Qingfeng's rule-id ranges (${count}; see RULE_ID in utils/dnr/rules.ts)`,
   };
+}
+
+/** Feeds exactly the characters canonicalJson(value) would return. */
+function feedCanonical(digest: TextDigest, value: unknown): void {
+  if (Array.isArray(value)) {
+    digest.update('[');
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) digest.update(',');
+      feedCanonical(digest, value[i]);
+    }
+    digest.update(']');
+    return;
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    digest.update('{');
+    entries.forEach(([k, v], i) => {
+      digest.update(i > 0 ? `,${JSON.stringify(k)}:` : `${JSON.stringify(k)}:`);
+      feedCanonical(digest, v);
+    });
+    digest.update('}');
+    return;
+  }
+  if (typeof value === 'string') digest.updateJsonString(value);
+  else digest.update(String(JSON.stringify(value)));
 }
 
 function canonicalJson(value: unknown): string {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { compileBlockRules, rulesFingerprint } from '@/utils/dnr/rules';
+import { compileBlockRules, rulesDigest, rulesFingerprint } from '@/utils/dnr/rules';
 import { normaliseInstalledRule, textHash } from '@/utils/dnr/installed';
 import { CHROME_DNR_LIMITS, type DnrRule } from '@/utils/dnr/types';
 
@@ -28,5 +28,19 @@ describe('installed rules, normalised (#17)', () => {
     expect(textHash('abc')).toBe(textHash('abc'));
     expect(textHash('abc')).not.toBe(textHash('abd'));
     expect(textHash('x'.repeat(1e6)).length).toBeLessThan(30);
+  });
+});
+
+describe('rulesDigest (issue 16: the same hash, without building the text)', () => {
+  test('equals textHash of the canonical text, for compiled, normalised and odd rules', () => {
+    const compiled = compileBlockRules(
+      { allow: ['a.cn'], categories: [{ id: 'shopping', mode: 'block', domains: ['taobao.com', 'jd.com'], urlKeywords: ['"quote\\\\'] }] },
+      { blockPageUrl: 'chrome-extension://x/blocked.html', limits: CHROME_DNR_LIMITS },
+    );
+    if (!compiled.ok) throw new Error('compile');
+    const odd = [{ id: 3, priority: 1, action: { type: 'block' }, condition: { requestDomains: ['ü.cn', 'a"b', '', 'x\ud800y', 'z\udc00', '😀\n\\\t\u0001'], excludedResourceTypes: ['main_frame'] } }] as unknown as DnrRule[];
+    for (const rules of [compiled.rules, compiled.rules.map(normaliseInstalledRule), odd, []]) {
+      expect(rulesDigest(rules)).toBe(textHash(rulesFingerprint(rules)));
+    }
   });
 });
