@@ -19,6 +19,7 @@ import { buildMatchConfig, resolveConfig } from '../utils/policy/resolve';
 import type { DnrRule } from '../utils/dnr/types';
 import { CHROME_DNR_LIMITS } from '../utils/dnr/types';
 import { parsePolicy } from '../utils/policy/schema';
+import { useTldtsPublicSuffixes } from '../utils/matching/public-suffix-tldts';
 import { compileBlockRules } from '../utils/dnr/rules';
 import { assertChromiumInstalled, chromiumArgs, launchChromium, type ChromiumSession } from '../tests/e2e/support/chromium';
 import { CHROME_BUILD, CHROME_ID, CHROMIUM_BIN } from '../tests/e2e/support/constants';
@@ -33,6 +34,8 @@ import { daysAgo } from '../tests/e2e/support/days';
 import { ALWAYS_WORK } from '../tests/e2e/support/blocking-cases';
 import { WEEKDAYS } from '../utils/policy/constants';
 import { OTHER } from '../utils/tallies/types';
+
+useTldtsPublicSuffixes(); // parsePolicy refuses public suffixes as entries
 
 const PARTS = new Set((process.env.BENCH_BROWSER_PARTS ?? 'install,pageload,popup,idle').split(','));
 const BLOCK_PAGE = `chrome-extension://${CHROME_ID}/blocked.html`;
