@@ -12,12 +12,12 @@ import type {
   ReportExport,
   ReportResponse,
   SaveSettingsResult,
+  PopupResponse,
   SettingsResponse,
   StatusResponse,
   TodayResponse,
   UnlockResult,
   UrlDecision,
-  WeekResponse,
 } from './types';
 
 const DAY = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
@@ -31,7 +31,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('reportBlocked'), url: URL_TEXT }),
   z.strictObject({ type: z.literal('requestUnlock'), url: URL_TEXT, reason: z.string().check(z.maxLength(500)), minutes: z.int().check(z.minimum(1), z.maximum(120)) }),
   z.strictObject({ type: z.literal('getToday') }),
-  z.strictObject({ type: z.literal('getWeek') }),
+  /** The popup's one request: the status, today and the 7-day chart together. */
+  z.strictObject({ type: z.literal('getPopup') }),
   z.strictObject({ type: z.literal('getReport'), from: DAY, to: DAY }),
   z.strictObject({ type: z.literal('exportReport'), from: DAY, to: DAY }),
   z.strictObject({ type: z.literal('getSettings') }),
@@ -48,7 +49,7 @@ export interface Responses {
   reportBlocked: { attemptsToday: number };
   requestUnlock: UnlockResult;
   getToday: TodayResponse;
-  getWeek: WeekResponse;
+  getPopup: PopupResponse;
   getReport: ReportResponse;
   exportReport: ReportExport;
   getSettings: SettingsResponse;

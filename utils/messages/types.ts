@@ -80,6 +80,13 @@ export interface WeekResponse {
   categories: CategoryInfo[];
 }
 
+/** Everything the popup shows, in one answer: one round trip and one render per opening (#16). */
+export interface PopupResponse {
+  status: StatusResponse;
+  today: TodayResponse;
+  week: WeekResponse;
+}
+
 /**
  * The options report, totalled in the background: a 90-day range holds 18,000 rows, and a
  * page needs only the per-day chart, the per-host table and the total.
