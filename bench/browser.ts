@@ -589,7 +589,7 @@ async function partPopup(): Promise<void> {
     // (round trip through the background, which is awake: the pages above just used it).
     const probe = await session.openExtensionPage('popup.html');
     const calls: [string, Record<string, unknown>][] = [
-      ['getPopup (the popup's one request)', { type: 'getPopup' }],
+      ['getPopup (the popup’s one request)', { type: 'getPopup' }],
       ['getStatus', { type: 'getStatus' }],
       ['getToday', { type: 'getToday' }],
       ['getReport 90 days', { type: 'getReport', from: daysAgo(89), to: daysAgo(0) }],
