@@ -15,7 +15,16 @@ export type SuffixLookup = (hostname: string, options: ISuffixLookupOptions, out
 
 let installed: SuffixLookup | null = null;
 
-export function installSuffixLookup(lookup: SuffixLookup): void {
+/** A context parsed a host before installing a lookup: a bug to fix, never an admin's mistake. */
+export class NoPublicSuffixListError extends Error {
+  constructor() {
+    super('public suffixes: no list installed (see utils/matching/public-suffix.ts)');
+    this.name = 'NoPublicSuffixListError';
+  }
+}
+
+/** Installs the lookup every later question uses (null: none, for a test of that case). */
+export function installSuffixLookup(lookup: SuffixLookup | null): void {
   installed = lookup;
 }
 
@@ -24,7 +33,7 @@ export function hasSuffixLookup(): boolean {
 }
 
 function lookup(): SuffixLookup {
-  if (installed === null) throw new Error('public suffixes: no list installed (see utils/matching/public-suffix.ts)');
+  if (installed === null) throw new NoPublicSuffixListError();
   return installed;
 }
 

@@ -21,6 +21,7 @@ import {
   reportPolicyError,
 } from './fields';
 import { toPolicyErrors } from './errors';
+import { NoPublicSuffixListError } from '../matching/public-suffix';
 
 
 // ---- The schema ----
@@ -223,8 +224,11 @@ export function parsePolicy(input: unknown): ParsePolicyResult {
     const r = policySchema.safeParse(input, { reportInput: true });
     if (r.success) return { ok: true, policy: r.data };
     return { ok: false, errors: toPolicyErrors(r.error.issues, policySchema) };
-  } catch {
-    // Only reachable through exotic input (a throwing getter or Proxy); still no throw.
+  } catch (error) {
+    // A context that forgot to install the public suffixes must fail loudly, not call every
+    // policy invalid (#16).
+    if (error instanceof NoPublicSuffixListError) throw error;
+    // Otherwise only reachable through exotic input (a throwing getter or Proxy); still no throw.
     return { ok: false, errors: [{ path: '', key: 'policyErrInvalid', args: [] }] };
   }
 }

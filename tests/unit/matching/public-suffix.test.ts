@@ -6,12 +6,14 @@ import { getDomain, getPublicSuffix } from 'tldts-icann';
 import {
   installSuffixLookup,
   isPublicSuffix,
+  NoPublicSuffixListError,
   registrableDomain,
   suffixLookupFromRules,
   type SuffixLookup,
 } from '../../../utils/matching/public-suffix';
 import { tldtsSuffixLookup } from '../../../utils/matching/public-suffix-tldts';
 import { publicSuffixRules, publicSuffixesText } from '../../../scripts/public-suffixes';
+import { parsePolicy } from '../../../utils/policy/schema';
 
 const rules = publicSuffixRules();
 const fromFile = suffixLookupFromRules(publicSuffixesText());
@@ -55,6 +57,11 @@ describe('public suffixes', () => {
       expect(registrableDomain(host)).toBe(getDomain(host));
       expect(isPublicSuffix(host)).toBe(getPublicSuffix(host, { extractHostname: false, validateHostname: false, detectIp: false, mixedInputs: false }) === host);
     }
+  });
+
+  test('parsing with no list installed throws, instead of calling every policy invalid', () => {
+    installSuffixLookup(null);
+    expect(() => parsePolicy({ allow: ['smartedu.cn'] })).toThrow(NoPublicSuffixListError);
   });
 
   test.each([
