@@ -1,7 +1,7 @@
 /** The popup's and the options page's reads of the tallies, totalled here, not in the page. */
 import { eventsOfDay, getDay, getRange, type QingfengDb } from '@/utils/tallies/db';
 import type { UsageRow } from '@/utils/tallies/types';
-import type { CategoryInfo, PopupResponse, ReportExport, ReportResponse, TodayResponse } from '@/utils/messages/types';
+import type { CategoryInfo, PopupResponse, ReportExport, ReportResponse, TodayResponse, WeekResponse } from '@/utils/messages/types';
 import { addDaysToKey, localDayKey } from '@/utils/time/day-key';
 import { dailyByCategory, summarizeReport, topHostsOf, totalsByCategory } from '@/utils/report/report';
 import { currentContext } from './context';
@@ -24,12 +24,19 @@ export async function today(now: number): Promise<TodayResponse> {
  * the status and today's unlocks, all asked at once (#16: the popup paints in one round trip).
  */
 export async function popup(now: number): Promise<PopupResponse> {
+  const [status, tallies] = await Promise.all([
+    getStatus(),
+    popupTallies(now).catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) })),
+  ]);
+  return { status, tallies };
+}
+
+async function popupTallies(now: number): Promise<{ today: TodayResponse; week: WeekResponse }> {
   const to = localDayKey(now);
   const from = addDaysToKey(to, -6);
   const db = await tallyDb();
-  const [status, ctx, rows, unlockEvents] = await Promise.all([getStatus(), currentContext(), getRange(db, from, to), unlocksOf(db, to)]);
+  const [ctx, rows, unlockEvents] = await Promise.all([currentContext(), getRange(db, from, to), unlocksOf(db, to)]);
   return {
-    status,
     today: todayOf(to, ctx.categories, rows.filter((row) => row.day === to), unlockEvents),
     week: { days: dailyByCategory(rows, from, to), categories: ctx.categories },
   };

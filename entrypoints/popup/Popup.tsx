@@ -18,14 +18,20 @@ export function Popup({ api, openOptions }: { api: Pick<Api, 'getPopup'>; openOp
     <main class="popup">
       <Brand />
       <Show loaded={popup}>
-        {({ status, today, week }) => (
+        {({ status, tallies }) => (
           <>
             <StatusCard status={status} />
-            <TodaySummary today={today} />
-            <section aria-labelledby="week-heading">
-              <h2 id="week-heading">{t('popupWeekHeading')}</h2>
-              <StackedBarChart days={week.days} categories={week.categories} caption={t('popupWeekCaption')} />
-            </section>
+            {'error' in tallies ? (
+              <p class="warning" role="alert" data-testid="tallies-unreadable">{t('popupTalliesUnreadable', [tallies.error])}</p>
+            ) : (
+              <>
+                <TodaySummary today={tallies.today} />
+                <section aria-labelledby="week-heading">
+                  <h2 id="week-heading">{t('popupWeekHeading')}</h2>
+                  <StackedBarChart days={tallies.week.days} categories={tallies.week.categories} caption={t('popupWeekCaption')} />
+                </section>
+              </>
+            )}
           </>
         )}
       </Show>

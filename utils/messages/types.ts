@@ -80,11 +80,13 @@ export interface WeekResponse {
   categories: CategoryInfo[];
 }
 
-/** Everything the popup shows, in one answer: one round trip and one render per opening (#16). */
+/**
+ * Everything the popup shows, in one answer: one round trip and one render per opening (#16).
+ * The tallies may fail on their own (a database that cannot be read); the status still shows.
+ */
 export interface PopupResponse {
   status: StatusResponse;
-  today: TodayResponse;
-  week: WeekResponse;
+  tallies: { today: TodayResponse; week: WeekResponse } | { error: string };
 }
 
 /**

@@ -184,7 +184,9 @@ describe('the same requests from the extension’s own pages do work (the guard 
         { day: '2026-02-23', host: 'jd.com', category: 'shopping', workSeconds: 60, visits: 1, blocked: 0, unlocks: 0 }, // 7 days back: not in
       ]);
       await recordEvent(db, { at: Date.now(), type: 'blocked', host: 'taobao.com', category: 'shopping' });
-      const popup = (await handleMessage({ type: 'getPopup' }, ownPage())) as PopupResponse;
+      const answer = (await handleMessage({ type: 'getPopup' }, ownPage())) as PopupResponse;
+      if ('error' in answer.tallies) throw new Error(answer.tallies.error);
+      const popup = { status: answer.status, ...answer.tallies };
       expect(popup.today).toEqual(await handleMessage({ type: 'getToday' }, ownPage()));
       expect(popup.today.byCategory).toEqual([{ category: 'shopping', workSeconds: 120, visits: 3, blocked: 2, unlocks: 0 }]);
       expect({ ...popup.status, now: 0 }).toEqual({ ...((await handleMessage({ type: 'getStatus' }, ownPage())) as StatusResponse), now: 0 });

@@ -39,7 +39,7 @@ const WEEK: WeekResponse = {
 
 function setup() {
   const api = mockApi({
-    getPopup: () => Promise.resolve({ status: STATUS, today: TODAY, week: WEEK }),
+    getPopup: () => Promise.resolve({ status: STATUS, tallies: { today: TODAY, week: WEEK } }),
   });
   const openOptions = vi.fn();
   renderPage(<Popup api={api} openOptions={openOptions} />);
@@ -91,7 +91,7 @@ test('the week chart is an image with a summary, labels under each bar, and a ta
 test('a rule error and an invalid policy are shown as warnings', async () => {
   const api = mockApi({
     getPopup: () =>
-      Promise.resolve({ status: { ...STATUS, ruleErrors: ['Rule with id 3 is invalid'], policy: { ...STATUS.policy, valid: false } }, today: TODAY, week: WEEK }),
+      Promise.resolve({ status: { ...STATUS, ruleErrors: ['Rule with id 3 is invalid'], policy: { ...STATUS.policy, valid: false } }, tallies: { today: TODAY, week: WEEK } }),
   });
   renderPage(<Popup api={api} openOptions={() => {}} />);
   expect((await screen.findByTestId('rule-errors')).textContent).toContain('拦截规则未能全部生效');
@@ -101,10 +101,19 @@ test('a rule error and an invalid policy are shown as warnings', async () => {
 // #17, case 5: Firefox with extensions.dnr.enabled=false.
 test('without the blocking API the popup says blocking is off, and why', async () => {
   const api = mockApi({
-    getPopup: () => Promise.resolve({ status: { ...STATUS, blockingUnavailable: true, rulesInForce: false }, today: TODAY, week: WEEK }),
+    getPopup: () => Promise.resolve({ status: { ...STATUS, blockingUnavailable: true, rulesInForce: false }, tallies: { today: TODAY, week: WEEK } }),
   });
   renderPage(<Popup api={api} openOptions={() => {}} />);
   const warning = await screen.findByTestId('blocking-unavailable');
   expect(warning.textContent).toContain('拦截已关闭');
   expect(warning.textContent).toContain('extensions.dnr.enabled');
+});
+
+// #16: one request, but the status does not depend on the tallies database.
+test('tallies that cannot be read leave the status in place, with a warning', async () => {
+  const api = mockApi({ getPopup: () => Promise.resolve({ status: STATUS, tallies: { error: 'UnknownError: disk I/O' } }) });
+  renderPage(<Popup api={api} openOptions={() => {}} />);
+  expect((await screen.findByTestId('work-status')).textContent).toBe('现在是工作时间');
+  expect(screen.getByTestId('tallies-unreadable').textContent).toBe('本机统计数据无法读取（UnknownError: disk I/O）。拦截不受影响。');
+  expect(screen.queryByTestId('blocked-today')).toBeNull();
 });
