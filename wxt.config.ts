@@ -3,6 +3,8 @@ import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { writeIconFiles } from './scripts/icons';
+import { publicSuffixesText } from './scripts/public-suffixes';
+import { PUBLIC_SUFFIXES_FILE } from './utils/matching/public-suffix';
 import { GECKO_ID } from './utils/extension-id';
 import { buildManagedSchema } from './utils/policy/managed-schema';
 import { ICON_SIZES, iconPaths } from './utils/ui/icons';
@@ -95,6 +97,8 @@ export default defineConfig({
   hooks: {
     'build:publicAssets': (wxt, files) => {
       files.push(...writeIconFiles(`${wxt.config.wxtDir}/icons`));
+      // Issue 16: the background reads the public suffixes from this file when it needs them.
+      files.push({ relativeDest: PUBLIC_SUFFIXES_FILE, contents: publicSuffixesText() });
       if (wxt.config.browser === 'firefox') return;
       files.push({ relativeDest: 'managed_schema.json', contents: JSON.stringify(buildManagedSchema(), null, 2) });
     },

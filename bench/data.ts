@@ -3,6 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { normalizeHostEntry } from '../utils/matching/host';
+import { useTldtsPublicSuffixes } from '../utils/matching/public-suffix-tldts';
+
+useTldtsPublicSuffixes(); // parsePolicy refuses public suffixes as entries
 
 export const DATA_DIR = process.env.BENCH_DATA_DIR ?? fileURLToPath(new URL('./data/', import.meta.url));
 

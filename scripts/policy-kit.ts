@@ -18,6 +18,9 @@ import { resolveForceInstall } from './policy-kit/force-install';
 import { EDGE_ADDONS_UPDATE_URL } from './policy-kit/ids';
 import { parsePackageIds, type PackageIds } from './package/ids-file';
 import { PACKAGE_FILES } from './package/layout';
+import { useTldtsPublicSuffixes } from '../utils/matching/public-suffix-tldts';
+
+useTldtsPublicSuffixes(); // parsePolicy refuses public suffixes as entries
 
 function loadMessages(lang: KitLang): ChromeMessages {
   const file = new URL(`../public/_locales/${lang}/messages.json`, import.meta.url);

@@ -8,6 +8,9 @@ import './editor.css';
 import { editorLang, editorTranslate } from './editor-i18n';
 import { PolicyEditor } from './PolicyEditor';
 import { downloadBlob } from '@/utils/ui/download';
+import { useTldtsPublicSuffixes } from '@/utils/matching/public-suffix-tldts';
+
+useTldtsPublicSuffixes(); // parsePolicy refuses public suffixes as entries
 
 const lang = editorLang(navigator.languages.length > 0 ? navigator.languages : [navigator.language]);
 const t = editorTranslate(lang);

@@ -7,8 +7,8 @@ import { isCreditable, step, type AccountingEvent } from '@/utils/tallies/accoun
 import { addUsage } from '@/utils/tallies/db';
 import { webHost } from '@/utils/matching/web-host';
 import { spanClock } from '@/utils/schedule/work-span';
-import { tallyTarget } from '@/utils/tallies/target';
 import { currentContext, wakeConfig } from './context';
+import { targetIn } from './records';
 import { accountingState, derivedConfig } from './storage';
 import { tallyDb, writeTallies } from './tally-db';
 
@@ -22,7 +22,7 @@ async function targetOf(host: string): Promise<Target> {
   const wake = await wakeConfig();
   if (wake.focus?.host === host) return wake.focus.target;
   const ctx = await currentContext();
-  const target = tallyTarget(ctx.index, host, ctx.config.values.recordOtherHosts);
+  const target = await targetIn(ctx, host);
   const stored = await derivedConfig.getValue();
   if (stored?.digest === ctx.digest) await derivedConfig.setValue({ ...stored, focus: { host, target } });
   return target;

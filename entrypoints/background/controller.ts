@@ -108,19 +108,28 @@ export async function reconcileNewSettings(): Promise<boolean> {
 
 export async function getStatus(): Promise<StatusResponse> {
   const now = Date.now();
-  const { values } = (await currentContext()).config;
-  const blocking = await blockingState.getValue();
+  // Asked together: the popup waits for this answer (#16), and each read is a round trip.
+  const [ctx, blocking, policy, blockedToday, problem] = await Promise.all([
+    currentContext(),
+    blockingState.getValue(),
+    policyStatus.getValue(),
+    tallyDb()
+      .then((db) => countEvents(db, 'blocked', localDayKey(now)))
+      .catch(() => 0),
+    storageProblem.getValue(),
+  ]);
+  const { values } = ctx.config;
   return {
     now,
     workTime: isWorkTime(values.schedule, now),
     nextBoundary: nextBoundary(values.schedule, now),
     schoolName: values.schoolName,
-    policy: await policyStatus.getValue(),
+    policy,
     calendarMissingYears: calendarStatus(values.schedule, now).missingYears,
     rulesInForce: blocking.inForce,
     ruleErrors: blocking.errors.map((e) => e.message),
     blockingUnavailable: !dnrAvailable(),
-    blockedToday: await countEvents(await tallyDb(), 'blocked', localDayKey(now)).catch(() => 0),
-    storageError: (await storageProblem.getValue())?.error ?? null,
+    blockedToday,
+    storageError: problem?.error ?? null,
   };
 }

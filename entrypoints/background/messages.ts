@@ -2,7 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { parseRequest, type ErrorResponse, type Request, type Responses } from '@/utils/messages/protocol';
 import { describeBlock, reportBlocked, requestUnlock } from './block-page';
 import { getStatus } from './controller';
-import { report, reportRows, today, week } from './queries';
+import { popup, report, reportRows, today } from './queries';
 import { deleteAllData, getSettings, saveTeacherSettings, testUrl } from './settings';
 
 /** Only the extension's own pages may call the background (not web pages, not content). */
@@ -33,8 +33,8 @@ async function dispatch(request: Request, sender: Browser.runtime.MessageSender)
       return requestUnlock(request.url, request.reason, request.minutes, now);
     case 'getToday':
       return today(now);
-    case 'getWeek':
-      return week(now);
+    case 'getPopup':
+      return popup(now);
     case 'getReport':
       return report(request.from, request.to);
     case 'exportReport':

@@ -1,6 +1,7 @@
 import { parsePolicy } from '@/utils/policy/schema';
 import type { PolicyStatus } from '@/utils/policy/status';
 import { readManagedStorage } from './managed-storage';
+import { publicSuffixesReady } from './public-suffixes';
 import { digestText } from '@/utils/digest';
 import { lastGoodPolicy, managedDigest, policyStatus } from './storage';
 
@@ -34,6 +35,7 @@ export async function refreshPolicy(now: number): Promise<{ status: PolicyStatus
     if (digest === (await managedDigest.getValue()) && previous.present && previous.readError === null) {
       status = { ...previous, readAt: now };
     } else {
+      await publicSuffixesReady();
       await managedDigest.setValue(digest);
       const parsed = parsePolicy(read.raw);
       const lastGood = await lastGoodPolicy.getValue();

@@ -1,33 +1,58 @@
 /** The popup's and the options page's reads of the tallies, totalled here, not in the page. */
-import { eventsOfDay, getDay, getRange } from '@/utils/tallies/db';
-import type { ReportExport, ReportResponse, TodayResponse, WeekResponse } from '@/utils/messages/types';
+import { eventsOfDay, getDay, getRange, type QingfengDb } from '@/utils/tallies/db';
+import type { UsageRow } from '@/utils/tallies/types';
+import type { CategoryInfo, PopupResponse, ReportExport, ReportResponse, TodayResponse, WeekResponse } from '@/utils/messages/types';
 import { addDaysToKey, localDayKey } from '@/utils/time/day-key';
 import { dailyByCategory, summarizeReport, topHostsOf, totalsByCategory } from '@/utils/report/report';
 import { currentContext } from './context';
+import { getStatus } from './controller';
 import { tallyDb } from './tally-db';
+
+async function unlocksOf(db: QingfengDb, day: string): Promise<TodayResponse['unlockEvents']> {
+  return (await eventsOfDay(db, day, 'unlock')).map(({ at, host, category, detail }) => ({ at, host, category, detail }));
+}
 
 export async function today(now: number): Promise<TodayResponse> {
   const day = localDayKey(now);
-  const ctx = await currentContext();
-  const rows = await getDay(await tallyDb(), day);
+  const db = await tallyDb();
+  const [ctx, rows, unlockEvents] = await Promise.all([currentContext(), getDay(db, day), unlocksOf(db, day)]);
+  return todayOf(day, ctx.categories, rows, unlockEvents);
+}
+
+/**
+ * The popup: one read of the week's rows serves both the chart and today's figures, beside
+ * the status and today's unlocks, all asked at once (#16: the popup paints in one round trip).
+ */
+export async function popup(now: number): Promise<PopupResponse> {
+  const [status, tallies] = await Promise.all([
+    getStatus(),
+    popupTallies(now).catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) })),
+  ]);
+  return { status, tallies };
+}
+
+async function popupTallies(now: number): Promise<{ today: TodayResponse; week: WeekResponse }> {
+  const to = localDayKey(now);
+  const from = addDaysToKey(to, -6);
+  const db = await tallyDb();
+  const [ctx, rows, unlockEvents] = await Promise.all([currentContext(), getRange(db, from, to), unlocksOf(db, to)]);
+  return {
+    today: todayOf(to, ctx.categories, rows.filter((row) => row.day === to), unlockEvents),
+    week: { days: dailyByCategory(rows, from, to), categories: ctx.categories },
+  };
+}
+
+function todayOf(day: string, categories: CategoryInfo[], rows: UsageRow[], unlockEvents: TodayResponse['unlockEvents']): TodayResponse {
   const totals = totalsByCategory(rows);
-  const unlockEvents = (await eventsOfDay(await tallyDb(), day, 'unlock')).map(({ at, host, category, detail }) => ({ at, host, category, detail }));
   return {
     day,
-    categories: ctx.categories,
+    categories,
     byCategory: totals,
     blocked: totals.reduce((n, t) => n + t.blocked, 0),
     unlocks: totals.reduce((n, t) => n + t.unlocks, 0),
     topHosts: topHostsOf(rows, 10),
     unlockEvents,
   };
-}
-
-export async function week(now: number): Promise<WeekResponse> {
-  const to = localDayKey(now);
-  const from = addDaysToKey(to, -6);
-  const days = dailyByCategory(await getRange(await tallyDb(), from, to), from, to);
-  return { days, categories: (await currentContext()).categories };
 }
 
 export async function report(from: string, to: string): Promise<ReportResponse> {

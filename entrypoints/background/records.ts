@@ -5,8 +5,15 @@ import { webHost } from '@/utils/matching/web-host';
 import { isWorkTime } from '@/utils/schedule/work-time';
 import { localDayKey } from '@/utils/time/day-key';
 import { tallyTarget } from '@/utils/tallies/target';
-import { currentContext, decideNow } from './context';
+import { currentContext, decideNow, type Context } from './context';
+import { publicSuffixesReady } from './public-suffixes';
 import { tallyDb, writeTallies } from './tally-db';
+
+/** What a visit to `host` is tallied under; an uncategorised one may need the public suffixes. */
+export async function targetIn(ctx: Context, host: string): Promise<{ host: string; category: string }> {
+  if (ctx.config.values.recordOtherHosts) await publicSuffixesReady();
+  return tallyTarget(ctx.index, host, ctx.config.values.recordOtherHosts);
+}
 
 /**
  * A new document in a tab's top frame, on a categorised host, in work time, is a visit
@@ -17,7 +24,7 @@ export async function recordVisit(url: string, at: number): Promise<void> {
   if (host === null) return;
   const ctx = await currentContext();
   if (!isWorkTime(ctx.config.values.schedule, at)) return;
-  const target = tallyTarget(ctx.index, host, ctx.config.values.recordOtherHosts);
+  const target = await targetIn(ctx, host);
   await writeTallies(async () => addUsage(await tallyDb(), [visitDelta(localDayKey(at), target.host, target.category)]));
 }
 
@@ -30,7 +37,7 @@ export async function recordBlocked(url: string, at: number): Promise<number> {
   const day = localDayKey(at);
   const ctx = await currentContext();
   if (host !== null && (await decideNow(ctx, url, at)).blockedNow) {
-    const target = tallyTarget(ctx.index, host, ctx.config.values.recordOtherHosts);
+    const target = await targetIn(ctx, host);
     await writeTallies(async () => {
       await addUsage(await tallyDb(), [blockedDelta(day, target.host, target.category)]);
       await recordEvent(await tallyDb(), { at, type: 'blocked', host: target.host, category: target.category });

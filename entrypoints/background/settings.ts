@@ -7,6 +7,7 @@ import { type CategoryId } from '@/utils/policy/constants';
 import { currentContext, decideNow } from './context';
 import { policyStatus, teacherSettings } from './storage';
 import { reconcileNewSettings } from './controller';
+import { publicSuffixesReady } from './public-suffixes';
 import { tallyDb } from './tally-db';
 
 export async function getSettings(): Promise<SettingsResponse> {
@@ -16,6 +17,7 @@ export async function getSettings(): Promise<SettingsResponse> {
 
 /** The teacher's settings pass the same schema as a policy; keys the policy locks are refused. */
 export async function saveTeacherSettings(input: unknown): Promise<SaveSettingsResult> {
+  await publicSuffixesReady();
   const parsed = parsePolicy(input);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const { locked } = (await currentContext()).config;

@@ -13,10 +13,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { adminCalendarGaps } from '../../utils/schedule/calendar-gaps';
 import { formatMessage } from '../../utils/i18n/format-message';
 import { DEFAULTS, parsePolicy } from '../../utils/policy/schema';
+import { useTldtsPublicSuffixes } from '../../utils/matching/public-suffix-tldts';
 import zhCN from '../../public/_locales/zh_CN/messages.json';
 import { cleanUp } from './support/cleanup';
 import { launchChromium, type ChromiumSession } from './support/chromium';
 import { REPO } from './support/constants';
+
+// The expected errors are parsePolicy's in this process: as the editor page does, with tldts-icann.
+useTldtsPublicSuffixes();
 
 const MISTAKES = {
   schoolName: 7,

@@ -35,7 +35,8 @@ describe('Chromium: the built extension loads and reads its managed policy', () 
   test('an invalid policy is reported with its path and the built-in defaults stay in force', async () => {
     // Values of the right JSON type, so Chrome's managed_schema lets them through, but invalid
     // for Qingfeng: the extension must report them itself.
-    policyFile.write({ schedule: { weekly: { mon: ['08:00-07:00'] } }, retentionDays: 99999 });
+    // com.cn is a public suffix: the background decides that from its public-suffixes.txt (#16).
+    policyFile.write({ schedule: { weekly: { mon: ['08:00-07:00'] } }, retentionDays: 99999, categories: { shopping: { add: ['com.cn'] } } });
     session = await launchChromium();
     const status = await waitFor('the policy status', async () => {
       const s = await readLocal<PolicyStatus>(session!.worker, 'policyStatus');
@@ -43,6 +44,7 @@ describe('Chromium: the built extension loads and reads its managed policy', () 
     });
     expect(status.valid).toBe(false);
     expect(status.errors.map((e) => e.path)).toEqual(expect.arrayContaining(['schedule.weekly.mon[0]', 'retentionDays']));
+    expect(status.errors).toContainEqual({ path: 'categories.shopping.add[0]', key: 'policyErrHostPublicSuffix', args: ['com.cn'] });
     // No last good policy: the built-in defaults (an unset storage item) stay in force.
     expect((await readLocal(session.worker, 'lastGoodPolicy')) ?? null).toBeNull();
 

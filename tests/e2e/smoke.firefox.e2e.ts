@@ -13,7 +13,8 @@ describe('Firefox: the built extension loads and reads its managed policy', () =
   });
 
   test('a policy in the managed-storage manifest is read and parsed', async () => {
-    session = await launchFirefox({ managedPolicy: { schoolName: SCHOOL, retentionDays: 90 } });
+    // www. is dropped only where the rest is no public suffix: the background's public-suffixes.txt (#16).
+    session = await launchFirefox({ managedPolicy: { schoolName: SCHOOL, retentionDays: 90, allow: ['www.smartedu.cn', 'www.com.cn'] } });
     const page = await session.openExtensionPage('popup.html');
     const status = await waitFor('the policy status', async () => {
       const s = (await page.evaluate(async () => (await browser.storage.local.get('policyStatus')).policyStatus)) as PolicyStatus | undefined;
@@ -21,7 +22,7 @@ describe('Firefox: the built extension loads and reads its managed policy', () =
     });
     expect(status).toMatchObject({ present: true, valid: true, errors: [] });
     const policy = await page.evaluate(async () => (await browser.storage.local.get('lastGoodPolicy')).lastGoodPolicy);
-    expect(policy).toMatchObject({ schoolName: SCHOOL, retentionDays: 90 });
+    expect(policy).toMatchObject({ schoolName: SCHOOL, retentionDays: 90, allow: ['smartedu.cn', 'www.com.cn'] });
     const popup = await session.openExtensionPage('popup.html');
     const school = await waitFor('the school name in the popup', () =>
       popup.evaluate(() => document.querySelector('.status__school')?.textContent ?? undefined),

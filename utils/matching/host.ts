@@ -1,9 +1,8 @@
 // Host normalisation: the one place where a string becomes a host entry (policy lists,
 // teacher settings); hosts of real URLs are normalised by host-index.ts normalizeLookupHost.
 // Pure: no browser API, so the policy CLI in Node and the extension agree on every entry.
-// tldts-icann: the ICANN section of the Public Suffix List only; the private section
-// (github.io, blogspot.com) is not needed here and would weigh on the background.
-import { getPublicSuffix } from 'tldts-icann';
+// Public suffixes: the ICANN section of the Public Suffix List, as public-suffix.ts answers.
+import { isPublicSuffix } from './public-suffix';
 
 export type HostErrorReason =
   | 'empty' // nothing but spaces
@@ -101,19 +100,6 @@ function hostOfUrl(input: string): string | undefined {
     return undefined;
   }
 }
-
-/** Whether `host` is itself an ICANN public suffix (com.cn, edu.cn, co.uk). */
-function isPublicSuffix(host: string): boolean {
-  // The host is already a valid lower-case name: tldts need not extract, validate or detect IPs.
-  return getPublicSuffix(host, PUBLIC_SUFFIX_OPTIONS) === host;
-}
-
-const PUBLIC_SUFFIX_OPTIONS = {
-  extractHostname: false,
-  validateHostname: false,
-  detectIp: false,
-  mixedInputs: false,
-} as const;
 
 /** Removes leading "www." labels while what remains is still a usable entry ("www.com" stays). */
 function stripWww(host: string): string {

@@ -5,38 +5,39 @@
  * `constructor`, a misspelt field) is refused whole rather than silently stripped;
  * responses are typed by the `Responses` map, so no `any` crosses the boundary.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type {
   BlockInfo,
   DeleteResult,
   ReportExport,
   ReportResponse,
   SaveSettingsResult,
+  PopupResponse,
   SettingsResponse,
   StatusResponse,
   TodayResponse,
   UnlockResult,
   UrlDecision,
-  WeekResponse,
 } from './types';
 
-const DAY = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const DAY = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 /** URLs arrive from the block page's fragment: bounded, never trusted further than a string. */
-const URL_TEXT = z.string().min(1).max(100_000);
+const URL_TEXT = z.string().check(z.minLength(1), z.maxLength(100_000));
 
 export const requestSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('getStatus') }),
   z.strictObject({ type: z.literal('describeBlock'), url: URL_TEXT }),
   /** Sent once per navigation to the block page (not on reload), for the tallies. */
   z.strictObject({ type: z.literal('reportBlocked'), url: URL_TEXT }),
-  z.strictObject({ type: z.literal('requestUnlock'), url: URL_TEXT, reason: z.string().max(500), minutes: z.number().int().min(1).max(120) }),
+  z.strictObject({ type: z.literal('requestUnlock'), url: URL_TEXT, reason: z.string().check(z.maxLength(500)), minutes: z.int().check(z.minimum(1), z.maximum(120)) }),
   z.strictObject({ type: z.literal('getToday') }),
-  z.strictObject({ type: z.literal('getWeek') }),
+  /** The popup's one request: the status, today and the 7-day chart together. */
+  z.strictObject({ type: z.literal('getPopup') }),
   z.strictObject({ type: z.literal('getReport'), from: DAY, to: DAY }),
   z.strictObject({ type: z.literal('exportReport'), from: DAY, to: DAY }),
   z.strictObject({ type: z.literal('getSettings') }),
   z.strictObject({ type: z.literal('saveTeacherSettings'), settings: z.unknown() }),
-  z.strictObject({ type: z.literal('testUrl'), url: z.string().max(100_000) }),
+  z.strictObject({ type: z.literal('testUrl'), url: z.string().check(z.maxLength(100_000)) }),
   z.strictObject({ type: z.literal('deleteAllData') }),
 ]);
 export type Request = z.infer<typeof requestSchema>;
@@ -48,7 +49,7 @@ export interface Responses {
   reportBlocked: { attemptsToday: number };
   requestUnlock: UnlockResult;
   getToday: TodayResponse;
-  getWeek: WeekResponse;
+  getPopup: PopupResponse;
   getReport: ReportResponse;
   exportReport: ReportExport;
   getSettings: SettingsResponse;

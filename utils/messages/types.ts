@@ -81,6 +81,15 @@ export interface WeekResponse {
 }
 
 /**
+ * Everything the popup shows, in one answer: one round trip and one render per opening (#16).
+ * The tallies may fail on their own (a database that cannot be read); the status still shows.
+ */
+export interface PopupResponse {
+  status: StatusResponse;
+  tallies: { today: TodayResponse; week: WeekResponse } | { error: string };
+}
+
+/**
  * The options report, totalled in the background: a 90-day range holds 18,000 rows, and a
  * page needs only the per-day chart, the per-host table and the total.
  */

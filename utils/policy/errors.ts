@@ -1,6 +1,6 @@
 // Turns zod issues into PolicyErrors: a JSON path the admin can find in their file, and a
 // message key with arguments that _locales turns into a sentence they can act on.
-import * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { PolicyError, PolicyErrorKey } from './types';
 import { exampleForPath } from './examples';
 import { quotePolicyValue } from './fields';
@@ -37,27 +37,45 @@ const TYPE_KEY: Record<string, PolicyErrorKey> = {
 
 // ---- Unknown keys: find the object's known keys, suggest the nearest ----
 
+type Schema = z.core.$ZodType;
+/** A schema's definition, read through zod's core types (the same for zod and zod/mini). */
+const defOf = (node: Schema) => (node as z.core.$ZodTypes)._zod.def;
+
 /** Looks through the wrappers that optional(), default() and transform() put around a schema. */
-function unwrap(node: z.ZodType): z.ZodType {
+function unwrap(node: Schema): Schema {
   let n = node;
   for (;;) {
-    if (n instanceof z.ZodOptional || n instanceof z.ZodDefault) n = n.unwrap() as z.ZodType;
-    else if (n instanceof z.ZodPipe) n = n.in as z.ZodType;
+    const def = defOf(n);
+    if (def.type === 'optional' || def.type === 'default') n = def.innerType;
+    else if (def.type === 'pipe') n = def.in;
     else return n;
   }
 }
 
 /** The schema at `path` below `schema`, unwrapped, if the path exists in the schema. */
-function schemaAt(schema: z.ZodType, path: readonly Segment[]): z.ZodType | undefined {
+function schemaAt(schema: Schema, path: readonly Segment[]): Schema | undefined {
   let node = unwrap(schema);
   for (const seg of path) {
-    let child: z.ZodType | undefined;
-    if (node instanceof z.ZodObject) child = node.shape[String(seg)] as z.ZodType | undefined;
-    else if (node instanceof z.ZodArray) child = node.element as z.ZodType;
+    const def = defOf(node);
+    let child: Schema | undefined;
+    if (def.type === 'object') child = def.shape[String(seg)];
+    else if (def.type === 'array') child = def.element;
     if (child === undefined) return undefined;
     node = unwrap(child);
   }
   return node;
+}
+
+/** The object schema's own keys, or none. */
+function keysOf(node: Schema | undefined): string[] {
+  const def = node && defOf(node);
+  return def?.type === 'object' ? Object.keys(def.shape) : [];
+}
+
+/** A whole-number schema (z.int()): zod reports a non-number there as expected "number". */
+function isIntSchema(node: Schema | undefined): boolean {
+  const def = node && (defOf(node) as { type: string; format?: string });
+  return def?.type === 'number' && (def.format ?? '').includes('int');
 }
 
 function editDistance(a: string, b: string): number {
@@ -92,7 +110,7 @@ function paramsOf(issue: z.core.$ZodIssue): { key: PolicyErrorKey; args: string[
   return p?.key && p.args ? { key: p.key, args: p.args } : undefined;
 }
 
-function toErrors(issue: z.core.$ZodIssue, schema: z.ZodType): PolicyError[] {
+function toErrors(issue: z.core.$ZodIssue, schema: Schema): PolicyError[] {
   const path = formatPolicyPath(issue.path);
   const at = (key: PolicyErrorKey, args: string[], p = path): PolicyError => ({ path: p, key, args });
   switch (issue.code) {
@@ -101,8 +119,7 @@ function toErrors(issue: z.core.$ZodIssue, schema: z.ZodType): PolicyError[] {
       return [p ? at(p.key, p.args) : at('policyErrInvalid', [])];
     }
     case 'unrecognized_keys': {
-      const node = schemaAt(schema, issue.path);
-      const known = node instanceof z.ZodObject ? Object.keys(node.shape) : [];
+      const known = keysOf(schemaAt(schema, issue.path));
       return issue.keys.map((k) => {
         const keyPath = formatPolicyPath([...issue.path, k]);
         const near = nearestKey(k, known);
@@ -112,8 +129,7 @@ function toErrors(issue: z.core.$ZodIssue, schema: z.ZodType): PolicyError[] {
     case 'invalid_type': {
       if (issue.input === undefined) return [at('policyErrRequired', [String(issue.path[issue.path.length - 1] ?? '')])];
       // zod says "number" for a non-number given to z.int(); the admin needs to hear "whole number".
-      const node = schemaAt(schema, issue.path);
-      const expected = node instanceof z.ZodNumber && node.isInt ? 'int' : issue.expected;
+      const expected = isIntSchema(schemaAt(schema, issue.path)) ? 'int' : issue.expected;
       const key = TYPE_KEY[expected];
       // Text and lists also show an example of what belongs at this path (#14).
       const args = expected === 'string' || expected === 'array' ? [show(issue.input), exampleForPath(issue.path)] : [show(issue.input)];
@@ -139,6 +155,6 @@ function toErrors(issue: z.core.$ZodIssue, schema: z.ZodType): PolicyError[] {
 }
 
 /** All errors of a failed parse, in document order as zod found them. */
-export function toPolicyErrors(issues: readonly z.core.$ZodIssue[], schema: z.ZodType): PolicyError[] {
+export function toPolicyErrors(issues: readonly z.core.$ZodIssue[], schema: Schema): PolicyError[] {
   return issues.flatMap((issue) => toErrors(issue, schema));
 }

@@ -1,15 +1,20 @@
 // The value-level checks of the policy, as zod schemas. Each failure is a zod "custom"
 // issue whose params carry the message key and its arguments, so that parsePolicy can
-// report it in the admin's language (see policy-issues.ts).
-import * as z from 'zod';
+// report it in the admin's language (see errors.ts). zod/mini: the same schemas in zod's
+// tree-shakeable form, so the background carries only the parts it uses (issue 16).
+import * as z from 'zod/mini';
 import { normalizeHostEntry, type HostErrorReason } from '../matching/host';
 import type { PolicyErrorKey } from './types';
 
-type Ctx = z.core.$RefinementCtx;
+/** What a refinement or a transform is given: the value and the parse's issue list. */
+type Ctx = Pick<z.core.ParsePayload, 'value' | 'issues'>;
 
-/** Adds a policy error at the current node, or at `path` below it. */
-export function reportPolicyError(ctx: Ctx, key: PolicyErrorKey, args: string[], path?: (string | number)[]): void {
-  ctx.addIssue({ code: 'custom', message: key, params: { key, args }, ...(path ? { path } : {}) });
+/**
+ * Adds a policy error at the current node, or at `path` below it. A refinement's errors let
+ * the parse go on (`continue`), so one round finds every error; a transform's stop its branch.
+ */
+export function reportPolicyError(ctx: Ctx, key: PolicyErrorKey, args: string[], path?: (string | number)[], stop = false): void {
+  ctx.issues.push({ code: 'custom', message: key, params: { key, args }, input: ctx.value, ...(stop ? {} : { continue: true }), ...(path ? { path } : {}) });
 }
 
 /** Admin input quoted back in a message: long values are cut so one error stays one line. */
@@ -45,36 +50,38 @@ function validBounds(period: unknown): [number, number] | undefined {
   return b && b[0] < b[1] ? b : undefined;
 }
 
-const period = z
-  .string()
-  .superRefine((value, ctx) => {
+const period = z.string().check(
+  z.superRefine((value: string, ctx) => {
     const bounds = periodBounds(value);
     if (!bounds) return reportPolicyError(ctx, 'policyErrPeriodFormat', [quotePolicyValue(value)]);
     if (bounds[0] >= bounds[1]) reportPolicyError(ctx, 'policyErrPeriodOrder', [value]);
-  })
-  .describe('A work period "HH:MM-HH:MM" in local time; start before end; 24:00 only as an end.');
+  }),
+  z.describe('A work period "HH:MM-HH:MM" in local time; start before end; 24:00 only as an end.'),
+);
 
 /**
  * One day's periods. Overlaps are an error at the later period of the pair, as that is the
  * one the admin most likely added by mistake. Output is sorted by start time, so later
  * code can walk a day in order.
  */
-export const dayPeriodsSchema = z
-  .array(period)
-  .superRefine(
-    (periods, ctx) => {
-      // Runs even when some periods are malformed (`when`), so that one round of fixes
-      // finds the overlaps too; the malformed ones are skipped.
-      const bounds = (periods as unknown[]).map(validBounds);
-      bounds.forEach((b, j) => {
-        if (!b) return;
-        const i = bounds.findIndex((a, k) => k < j && a !== undefined && a[0] < b[1] && b[0] < a[1]);
-        if (i >= 0) reportPolicyError(ctx, 'policyErrPeriodOverlap', [periods[j] ?? '', periods[i] ?? ''], [j]);
-      });
-    },
-    { when: (payload) => Array.isArray(payload.value) },
-  )
-  .transform((periods) => [...periods].sort((a, b) => (periodBounds(a)?.[0] ?? 0) - (periodBounds(b)?.[0] ?? 0)));
+export const dayPeriodsSchema = z.pipe(
+  z.array(period).check(
+    z.superRefine(
+      (periods: string[], ctx) => {
+        // Runs even when some periods are malformed (`when`), so that one round of fixes
+        // finds the overlaps too; the malformed ones are skipped.
+        const bounds = (periods as unknown[]).map(validBounds);
+        bounds.forEach((b, j) => {
+          if (!b) return;
+          const i = bounds.findIndex((a, k) => k < j && a !== undefined && a[0] < b[1] && b[0] < a[1]);
+          if (i >= 0) reportPolicyError(ctx, 'policyErrPeriodOverlap', [periods[j] ?? '', periods[i] ?? ''], [j]);
+        });
+      },
+      { when: (payload) => Array.isArray(payload.value) },
+    ),
+  ),
+  z.transform((periods: string[]) => [...periods].sort((a, b) => (periodBounds(a)?.[0] ?? 0) - (periodBounds(b)?.[0] ?? 0))),
+);
 
 // ---- Dates: "YYYY-MM-DD", local calendar days ----
 
@@ -99,15 +106,14 @@ function checkDate(value: string, ctx: Ctx): boolean {
   return true;
 }
 
-export const dateSchema = z
-  .string()
-  .superRefine((value, ctx) => void checkDate(value, ctx))
-  .describe('A date "YYYY-MM-DD".');
+export const dateSchema = z.string().check(
+  z.superRefine((value: string, ctx) => void checkDate(value, ctx)),
+  z.describe('A date "YYYY-MM-DD".'),
+);
 
 /** A single day or an inclusive range "A..B" with A ≤ B (ISO dates compare as strings). */
-export const dateOrRangeSchema = z
-  .string()
-  .superRefine((value, ctx) => {
+export const dateOrRangeSchema = z.string().check(
+  z.superRefine((value: string, ctx) => {
     const parts = value.split('..');
     // The whole value is quoted when its shape is wrong; a single impossible date by itself.
     if (parts.length > 2 || !parts.every((p) => DATE.test(p))) {
@@ -115,8 +121,9 @@ export const dateOrRangeSchema = z
     }
     if (!parts.every((p) => checkDate(p, ctx))) return;
     if (parts.length === 2 && (parts[0] ?? '') > (parts[1] ?? '')) reportPolicyError(ctx, 'policyErrDateRangeOrder', [value]);
-  })
-  .describe('A day off "YYYY-MM-DD", or an inclusive range "YYYY-MM-DD..YYYY-MM-DD".');
+  }),
+  z.describe('A day off "YYYY-MM-DD", or an inclusive range "YYYY-MM-DD..YYYY-MM-DD".'),
+);
 
 /** Whether `day` falls in a valid holiday entry. */
 export function inDateOrRange(entry: string, day: string): boolean {
@@ -141,24 +148,30 @@ const HOST_ERROR_KEY: Record<HostErrorReason, PolicyErrorKey> = {
 
 /** A host entry, normalised (see normalizeHostEntry); an error says what the admin probably meant. */
 export const hostEntrySchema = z
-  .string()
-  .transform((value, ctx) => {
-    const r = normalizeHostEntry(value);
-    if (r.ok) return r.host;
-    // The URL/wildcard/path/port messages quote a suggestion; without one, say it plainly.
-    const withSuggestion = r.reason === 'url' || r.reason === 'wildcard' || r.reason === 'path' || r.reason === 'port';
-    if (withSuggestion && r.suggestion === undefined) reportPolicyError(ctx, 'policyErrHostNotHost', [quotePolicyValue(value)]);
-    else if (r.reason === 'empty') reportPolicyError(ctx, 'policyErrHostEmpty', []);
-    else {
-      const args = r.suggestion === undefined ? [quotePolicyValue(value)] : [quotePolicyValue(value), r.suggestion];
-      reportPolicyError(ctx, HOST_ERROR_KEY[r.reason], args);
-    }
-    return z.NEVER;
-  })
-  .describe('A host name such as "taobao.com"; it also covers every subdomain.');
+  .pipe(
+    z.string(),
+    z.transform((value: string, ctx) => {
+      const r = normalizeHostEntry(value);
+      if (r.ok) return r.host;
+      // The URL/wildcard/path/port messages quote a suggestion; without one, say it plainly.
+      const withSuggestion = r.reason === 'url' || r.reason === 'wildcard' || r.reason === 'path' || r.reason === 'port';
+      const stop = true;
+      if (withSuggestion && r.suggestion === undefined) reportPolicyError(ctx, 'policyErrHostNotHost', [quotePolicyValue(value)], undefined, stop);
+      else if (r.reason === 'empty') reportPolicyError(ctx, 'policyErrHostEmpty', [], undefined, stop);
+      else {
+        const args = r.suggestion === undefined ? [quotePolicyValue(value)] : [quotePolicyValue(value), r.suggestion];
+        reportPolicyError(ctx, HOST_ERROR_KEY[r.reason], args, undefined, stop);
+      }
+      return z.NEVER;
+    }),
+  )
+  .check(z.describe('A host name such as "taobao.com"; it also covers every subdomain.'));
 
 /** A list of host entries; duplicates after normalisation ("www.jd.com", "JD.com") collapse. */
-export const hostListSchema = z.array(hostEntrySchema).transform((hosts) => [...new Set(hosts)]);
+export const hostListSchema = z.pipe(
+  z.array(hostEntrySchema),
+  z.transform((hosts: string[]) => [...new Set(hosts)]),
+);
 
 // ---- URL keywords ----
 
@@ -169,17 +182,20 @@ export const hostListSchema = z.array(hostEntrySchema).transform((hosts) => [...
  */
 const KEYWORD_CHARS = /^[\x21-\x7e]+$/;
 
-export const urlKeywordSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .superRefine((value, ctx) => {
+export const urlKeywordSchema = z.string().check(
+  z.trim(),
+  z.toLowerCase(),
+  z.superRefine((value: string, ctx) => {
     if (value !== '' && (!KEYWORD_CHARS.test(value) || /[*|^]/.test(value))) {
       return reportPolicyError(ctx, 'policyErrKeywordChars', [quotePolicyValue(value)]);
     }
     // Shorter keywords match inside unrelated URLs ("hb" is in "github").
     if (value.length < 3) reportPolicyError(ctx, 'policyErrKeywordTooShort', [value]);
-  })
-  .describe('A lower-case word of at least 3 ASCII characters that, found in a URL, puts it in the category.');
+  }),
+  z.describe('A lower-case word of at least 3 ASCII characters that, found in a URL, puts it in the category.'),
+);
 
-export const keywordListSchema = z.array(urlKeywordSchema).transform((words) => [...new Set(words)]);
+export const keywordListSchema = z.pipe(
+  z.array(urlKeywordSchema),
+  z.transform((words: string[]) => [...new Set(words)]),
+);

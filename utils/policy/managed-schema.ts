@@ -3,7 +3,7 @@
 // Schema and refuses to load the extension otherwise (docs/architecture.md, "Chrome's managed schema"), so zod's output is
 // rebuilt from an allow-list of keywords, and anything Chrome cannot express is a build
 // error rather than a schema Chrome rejects on the school's PCs.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { policySchema } from './schema';
 
 export type ManagedSchemaNode = {
@@ -117,7 +117,7 @@ function convert(node: JsonSchema, root: JsonSchema, path: string, opts: Managed
 }
 
 /** Chrome's managed schema for any zod object schema; throws, naming the node, on what Chrome cannot express. */
-export function toManagedSchema(zodSchema: z.ZodType, opts: ManagedSchemaOptions = {}): ManagedSchemaNode {
+export function toManagedSchema(zodSchema: z.core.$ZodType, opts: ManagedSchemaOptions = {}): ManagedSchemaNode {
   const json = z.toJSONSchema(zodSchema, { io: 'input', unrepresentable: 'throw' }) as JsonSchema;
   const schema = convert(json, json, '', opts, 0);
   if (schema.type !== 'object' || !schema.properties) fail('', 'must be an object with properties');

@@ -7,7 +7,7 @@
 // later, by policy resolution. Objects are strict, so a misspelt key is an error rather
 // than a setting that silently does nothing. No unions, nullables or mixed-type literals:
 // Chrome's managed schema cannot express them (see managed-schema.ts).
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { formatMessage, type ChromeMessages } from '../i18n/format-message';
 import { CATEGORY_IDS, MODES, WEEKDAYS, type CategoryId, type Weekday } from './constants';
 import type { PolicyError } from './types';
@@ -21,125 +21,140 @@ import {
   reportPolicyError,
 } from './fields';
 import { toPolicyErrors } from './errors';
+import { NoPublicSuffixListError } from '../matching/public-suffix';
 
 
 // ---- The schema ----
 
-export const modeSchema = z
-  .enum(MODES)
-  .describe('"block": blocked in work time; "log": allowed and counted; "off": ignored.');
+/** A schema with a description (zod/mini's `.describe()`): the managed schema and the admin docs show it. */
+function described<T extends z.ZodMiniType>(schema: T, description: string): T {
+  return schema.check(z.describe(description));
+}
 
-const weekly = z
-  .strictObject(
-    Object.fromEntries(WEEKDAYS.map((d) => [d, dayPeriodsSchema.optional()])) as Record<Weekday, z.ZodOptional<typeof dayPeriodsSchema>>,
-  )
-  .describe('Work periods per weekday, e.g. "mon": ["07:30-11:30", "13:30-17:30"]; [] is a day off.');
+export const modeSchema = described(z.enum(MODES), '"block": blocked in work time; "log": allowed and counted; "off": ignored.');
+
+const weekly = described(
+  z.strictObject(
+    Object.fromEntries(WEEKDAYS.map((d) => [d, z.optional(dayPeriodsSchema)])) as Record<Weekday, z.ZodMiniOptional<typeof dayPeriodsSchema>>,
+  ),
+  'Work periods per weekday, e.g. "mon": ["07:30-11:30", "13:30-17:30"]; [] is a day off.',
+);
 
 const workday = z.strictObject({
   date: dateSchema,
-  as: z.enum(WEEKDAYS).describe('The weekday whose periods apply that day.'),
+  as: described(z.enum(WEEKDAYS), 'The weekday whose periods apply that day.'),
 });
 
 const schedule = z
   .strictObject({
-    weekly: weekly.optional(),
-    officialCalendar: z
-      .enum(['cn', 'none'])
-      .optional()
-      .describe('"cn": State Council public holidays are off and make-up days (调休) are on; "none": ignore them.'),
-    holidays: z.array(dateOrRangeSchema).optional().describe('Extra days off: "YYYY-MM-DD" or "YYYY-MM-DD..YYYY-MM-DD".'),
-    workdays: z
-      .array(workday)
-      .optional()
-      .describe('Extra working days, each with the periods of the named weekday.'),
+    weekly: z.optional(weekly),
+    officialCalendar: described(
+      z.optional(z.enum(['cn', 'none'])),
+      '"cn": State Council public holidays are off and make-up days (调休) are on; "none": ignore them.',
+    ),
+    holidays: described(z.optional(z.array(dateOrRangeSchema)), 'Extra days off: "YYYY-MM-DD" or "YYYY-MM-DD..YYYY-MM-DD".'),
+    workdays: described(z.optional(z.array(workday)), 'Extra working days, each with the periods of the named weekday.'),
   })
-  .superRefine(
-    (s, ctx) => {
-      // A day cannot be both an extra working day and a day off, nor listed twice: either
-      // would leave the admin guessing which entry wins. Runs even when other entries are
-      // malformed (`when`), so these come in the same round as every other error (#14).
-      const workdays: unknown[] = Array.isArray(s.workdays) ? s.workdays : [];
-      const holidays = Array.isArray(s.holidays) ? s.holidays.filter((h): h is string => typeof h === 'string') : [];
-      const seen = new Set<string>();
-      workdays.forEach((w, i) => {
-        const date = w && typeof w === 'object' && typeof (w as { date?: unknown }).date === 'string' ? (w as { date: string }).date : undefined;
-        if (date === undefined) return;
-        if (seen.has(date)) reportPolicyError(ctx, 'policyErrWorkdayDuplicate', [date], ['workdays', i, 'date']);
-        else if (holidays.some((h) => inDateOrRange(h, date))) reportPolicyError(ctx, 'policyErrWorkdayIsHoliday', [date], ['workdays', i, 'date']);
-        seen.add(date);
-      });
-    },
-    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  .check(
+    z.superRefine(
+      (s: { workdays?: unknown; holidays?: unknown }, ctx) => {
+        // A day cannot be both an extra working day and a day off, nor listed twice: either
+        // would leave the admin guessing which entry wins. Runs even when other entries are
+        // malformed (`when`), so these come in the same round as every other error (#14).
+        const workdays: unknown[] = Array.isArray(s.workdays) ? s.workdays : [];
+        const holidays = Array.isArray(s.holidays) ? s.holidays.filter((h): h is string => typeof h === 'string') : [];
+        const seen = new Set<string>();
+        workdays.forEach((w, i) => {
+          const date = w && typeof w === 'object' && typeof (w as { date?: unknown }).date === 'string' ? (w as { date: string }).date : undefined;
+          if (date === undefined) return;
+          if (seen.has(date)) reportPolicyError(ctx, 'policyErrWorkdayDuplicate', [date], ['workdays', i, 'date']);
+          else if (holidays.some((h) => inDateOrRange(h, date))) reportPolicyError(ctx, 'policyErrWorkdayIsHoliday', [date], ['workdays', i, 'date']);
+          seen.add(date);
+        });
+      },
+      { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+    ),
   );
 
 const categoryOverride = z.strictObject({
-  mode: modeSchema.optional(),
-  add: hostListSchema.optional().describe('Hosts added to this built-in category.'),
-  remove: hostListSchema.optional().describe('Hosts taken out of this built-in category.'),
+  mode: z.optional(modeSchema),
+  add: described(z.optional(hostListSchema), 'Hosts added to this built-in category.'),
+  remove: described(z.optional(hostListSchema), 'Hosts taken out of this built-in category.'),
 });
 
-const categories = z
-  .strictObject(
-    Object.fromEntries(CATEGORY_IDS.map((id) => [id, categoryOverride.optional()])) as Record<
+const categories = described(
+  z.strictObject(
+    Object.fromEntries(CATEGORY_IDS.map((id) => [id, z.optional(categoryOverride)])) as Record<
       CategoryId,
-      z.ZodOptional<typeof categoryOverride>
+      z.ZodMiniOptional<typeof categoryOverride>
     >,
-  )
-  .describe('Built-in categories: shopping, games, redPacket, webChat, video, social, lottery.');
+  ),
+  'Built-in categories: shopping, games, redPacket, webChat, video, social, lottery.',
+);
 
 const CUSTOM_ID = /^[a-z][a-zA-Z0-9]{1,31}$/;
 
-const customCategoryId = z
-  .string()
-  .superRefine((id, ctx) => {
-    if (!CUSTOM_ID.test(id)) reportPolicyError(ctx, 'policyErrCategoryIdFormat', [id.slice(0, 80)]);
-    else if ((CATEGORY_IDS as readonly string[]).includes(id)) reportPolicyError(ctx, 'policyErrCategoryIdBuiltin', [id]);
-  })
-  .describe('2–32 letters or digits, starting with a lower-case letter; not a built-in id.');
+const customCategoryId = described(
+  z.string().check(
+    z.superRefine((id: string, ctx) => {
+      if (!CUSTOM_ID.test(id)) reportPolicyError(ctx, 'policyErrCategoryIdFormat', [id.slice(0, 80)]);
+      else if ((CATEGORY_IDS as readonly string[]).includes(id)) reportPolicyError(ctx, 'policyErrCategoryIdBuiltin', [id]);
+    }),
+  ),
+  '2–32 letters or digits, starting with a lower-case letter; not a built-in id.',
+);
 
-const displayName = z.string().trim().min(1).max(40);
+/** Text cut of surrounding spaces, at most `max` characters. */
+const textUpTo = (max: number) => z.string().check(z.trim(), z.maxLength(max));
+/** A whole number from `min` to `max`. */
+const intIn = (min: number, max: number) => z.int().check(z.minimum(min), z.maximum(max));
+
+const displayName = z.string().check(z.trim(), z.minLength(1), z.maxLength(40));
 
 const customCategory = z.strictObject({
   id: customCategoryId,
-  name: z.strictObject({ zh_CN: displayName, en: displayName.optional() }).describe('Shown to teachers; en falls back to zh_CN.'),
+  name: described(z.strictObject({ zh_CN: displayName, en: z.optional(displayName) }), 'Shown to teachers; en falls back to zh_CN.'),
   mode: modeSchema,
-  domains: hostListSchema.default([]),
-  urlKeywords: keywordListSchema.default([]),
+  domains: z._default(hostListSchema, []),
+  urlKeywords: z._default(keywordListSchema, []),
 });
 
-const customCategories = z.array(customCategory).superRefine(
-  (list, ctx) => {
-    // As above: reported with the other errors, even when another category is malformed.
-    const seen = new Set<string>();
-    (list as unknown[]).forEach((c, i) => {
-      const id = c && typeof c === 'object' && typeof (c as { id?: unknown }).id === 'string' ? (c as { id: string }).id : undefined;
-      if (id === undefined) return;
-      if (seen.has(id)) reportPolicyError(ctx, 'policyErrCategoryIdDuplicate', [id], [i, 'id']);
-      seen.add(id);
-    });
-  },
-  { when: (payload) => Array.isArray(payload.value) },
+const customCategories = z.array(customCategory).check(
+  z.superRefine(
+    (list: unknown[], ctx) => {
+      // As above: reported with the other errors, even when another category is malformed.
+      const seen = new Set<string>();
+      list.forEach((c, i) => {
+        const id = c && typeof c === 'object' && typeof (c as { id?: unknown }).id === 'string' ? (c as { id: string }).id : undefined;
+        if (id === undefined) return;
+        if (seen.has(id)) reportPolicyError(ctx, 'policyErrCategoryIdDuplicate', [id], [i, 'id']);
+        seen.add(id);
+      });
+    },
+    { when: (payload) => Array.isArray(payload.value) },
+  ),
 );
 
-const unlock = z
-  .strictObject({
-    enabled: z.boolean().optional(),
-    minutes: z.int().min(1).max(120).optional().describe('Minutes of temporary access, 1–120.'),
-    maxPerDay: z.int().min(0).max(20).optional().describe('Unlocks a teacher may use per day, 0–20.'),
-  })
-  .describe('Temporary access from the block page; the teacher must write a reason.');
+const unlock = described(
+  z.strictObject({
+    enabled: z.optional(z.boolean()),
+    minutes: described(z.optional(intIn(1, 120)), 'Minutes of temporary access, 1–120.'),
+    maxPerDay: described(z.optional(intIn(0, 20)), 'Unlocks a teacher may use per day, 0–20.'),
+  }),
+  'Temporary access from the block page; the teacher must write a reason.',
+);
 
 export const policySchema = z.strictObject({
-  schoolName: z.string().trim().max(100).optional().describe('Shown on the block page and in the popup.'),
-  schedule: schedule.optional(),
-  categories: categories.optional(),
-  customCategories: customCategories.optional(),
-  allow: hostListSchema.optional().describe('Hosts never blocked; wins over every category.'),
-  unlock: unlock.optional(),
-  recordOtherHosts: z.boolean().optional().describe('Also tally uncategorised hosts, under their registrable domain (ICANN public suffixes).'),
-  retentionDays: z.int().min(1).max(3650).optional().describe('Days of local records kept, 1–3650.'),
-  lockSettings: z.boolean().optional().describe('Teachers cannot change what the policy sets.'),
-  message: z.string().trim().max(500).optional().describe('An extra line on the block page.'),
+  schoolName: described(z.optional(textUpTo(100)), 'Shown on the block page and in the popup.'),
+  schedule: z.optional(schedule),
+  categories: z.optional(categories),
+  customCategories: z.optional(customCategories),
+  allow: described(z.optional(hostListSchema), 'Hosts never blocked; wins over every category.'),
+  unlock: z.optional(unlock),
+  recordOtherHosts: described(z.optional(z.boolean()), 'Also tally uncategorised hosts, under their registrable domain (ICANN public suffixes).'),
+  retentionDays: described(z.optional(intIn(1, 3650)), 'Days of local records kept, 1–3650.'),
+  lockSettings: described(z.optional(z.boolean()), 'Teachers cannot change what the policy sets.'),
+  message: described(z.optional(textUpTo(500)), 'An extra line on the block page.'),
 });
 
 /** A parsed, normalised policy: only the keys the admin set. */
@@ -209,8 +224,11 @@ export function parsePolicy(input: unknown): ParsePolicyResult {
     const r = policySchema.safeParse(input, { reportInput: true });
     if (r.success) return { ok: true, policy: r.data };
     return { ok: false, errors: toPolicyErrors(r.error.issues, policySchema) };
-  } catch {
-    // Only reachable through exotic input (a throwing getter or Proxy); still no throw.
+  } catch (error) {
+    // A context that forgot to install the public suffixes must fail loudly, not call every
+    // policy invalid (#16).
+    if (error instanceof NoPublicSuffixListError) throw error;
+    // Otherwise only reachable through exotic input (a throwing getter or Proxy); still no throw.
     return { ok: false, errors: [{ path: '', key: 'policyErrInvalid', args: [] }] };
   }
 }

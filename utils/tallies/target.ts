@@ -1,4 +1,4 @@
-import { getDomain } from 'tldts-icann';
+import { registrableDomain } from '../matching/public-suffix';
 import { categorizeHost, type HostIndex } from '../matching/host-index';
 import { OTHER } from './types';
 
@@ -7,11 +7,11 @@ import { OTHER } from './types';
  * a categorised host under its list entry; an allowed or uncategorised host as "(other)",
  * unless the policy asks for recordOtherHosts, then under its registrable domain by the ICANN
  * section of the Public Suffix List (`alice.github.io` is tallied as `github.io`: the private
- * section would name the teacher's own page, and leaving it out keeps the background small).
+ * section would name the teacher's own page). The list must be installed (public-suffix.ts).
  */
 export function tallyTarget(index: HostIndex, host: string, recordOtherHosts: boolean): { host: string; category: string } {
   const match = categorizeHost(index, host);
   if (match && !match.allowed) return { host: match.entry, category: match.category };
   if (!recordOtherHosts) return { host: OTHER, category: OTHER };
-  return { host: getDomain(host) ?? host, category: OTHER };
+  return { host: registrableDomain(host) ?? host, category: OTHER };
 }

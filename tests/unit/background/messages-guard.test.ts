@@ -12,6 +12,7 @@ import { deleteAll, recordEvent, addUsage } from '@/utils/tallies/db';
 import { handleMessage } from '@/entrypoints/background/messages';
 import { tallyDb } from '@/entrypoints/background/tally-db';
 import { invalidateContext } from '@/entrypoints/background/context';
+import type { PopupResponse, StatusResponse } from '@/utils/messages/types';
 
 vi.mock('@/entrypoints/background/dnr', () => import('../support/fake-dnr'));
 
@@ -171,6 +172,31 @@ describe('the same requests from the extension’s own pages do work (the guard 
   test('getStatus from the options page answers', async () => {
     const r = await handleMessage({ type: 'getStatus' }, ownPage());
     expect(r).toMatchObject({ workTime: expect.any(Boolean), policy: expect.any(Object) });
+  });
+
+  test('getPopup answers the status, today (as getToday does) and seven days, today last, in one answer (#16)', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-03-02T10:00:00+08:00')); // TODAY, a Monday
+    try {
+      const db = await tallyDb();
+      await addUsage(db, [
+        { day: '2026-02-27', host: 'qq.com', category: 'games', workSeconds: 600, visits: 1, blocked: 0, unlocks: 0 },
+        { day: '2026-02-23', host: 'jd.com', category: 'shopping', workSeconds: 60, visits: 1, blocked: 0, unlocks: 0 }, // 7 days back: not in
+      ]);
+      await recordEvent(db, { at: Date.now(), type: 'blocked', host: 'taobao.com', category: 'shopping' });
+      const answer = (await handleMessage({ type: 'getPopup' }, ownPage())) as PopupResponse;
+      if ('error' in answer.tallies) throw new Error(answer.tallies.error);
+      const popup = { status: answer.status, ...answer.tallies };
+      expect(popup.today).toEqual(await handleMessage({ type: 'getToday' }, ownPage()));
+      expect(popup.today.byCategory).toEqual([{ category: 'shopping', workSeconds: 120, visits: 3, blocked: 2, unlocks: 0 }]);
+      expect({ ...popup.status, now: 0 }).toEqual({ ...((await handleMessage({ type: 'getStatus' }, ownPage())) as StatusResponse), now: 0 });
+      expect(popup.status.blockedToday).toBe(await (await tallyDb()).events.where('[type+day]').equals(['blocked', TODAY]).count());
+      expect(popup.week.days.map((d) => d.day)).toEqual(['2026-02-24', '2026-02-25', '2026-02-26', '2026-02-27', '2026-02-28', '2026-03-01', TODAY]);
+      expect(popup.week.days.map((d) => d.byCategory.map((t) => `${t.category} ${t.workSeconds}`))).toEqual([[], [], [], ['games 600'], [], [], ['shopping 120']]);
+      expect(popup.week.categories).toEqual(popup.today.categories);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test('reportBlocked answers the count and counts nothing itself (#17: the background counts navigations)', async () => {

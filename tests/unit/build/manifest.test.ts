@@ -65,7 +65,9 @@ const FORBIDDEN_CODE: [string, RegExp][] = [
   ['setTimeout/setInterval with a string', /\bset(?:Timeout|Interval)\s*\(\s*["'`]/],
   ['importScripts(', /\bimportScripts\s*\(/],
   ['import() of a URL', /\bimport\s*\(\s*["'`](?:https?:)?\/\//],
-  ['fetch(', /\bfetch\s*\(/],
+  // A file of the extension itself, named by a root-relative literal, is no network call
+  // (the background's public-suffixes.txt, issue 16); any other fetch is.
+  ['fetch( of anything but a file of the extension', /\bfetch\s*\((?!\s*["'`]\/[\w.-]+["'`]\s*\))/],
   ['XMLHttpRequest', /\bXMLHttpRequest\b/],
   ['WebSocket', /\bWebSocket\b/],
   ['EventSource', /\bEventSource\b/],

@@ -29,7 +29,7 @@ export function mockApi(overrides: Partial<Api> = {}): { [K in keyof Api]: Retur
     reportBlocked: fail('reportBlocked'),
     requestUnlock: fail('requestUnlock'),
     getToday: fail('getToday'),
-    getWeek: fail('getWeek'),
+    getPopup: fail('getPopup'),
     getReport: fail('getReport'),
     exportReport: fail('exportReport'),
     getSettings: fail('getSettings'),

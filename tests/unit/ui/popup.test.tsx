@@ -39,9 +39,7 @@ const WEEK: WeekResponse = {
 
 function setup() {
   const api = mockApi({
-    getStatus: () => Promise.resolve(STATUS),
-    getToday: () => Promise.resolve(TODAY),
-    getWeek: () => Promise.resolve(WEEK),
+    getPopup: () => Promise.resolve({ status: STATUS, tallies: { today: TODAY, week: WEEK } }),
   });
   const openOptions = vi.fn();
   renderPage(<Popup api={api} openOptions={openOptions} />);
@@ -70,9 +68,10 @@ test('status, today’s minutes by category, blocked, unlocks with reasons and t
 
   fireEvent.click(screen.getByRole('button', { name: '统计与设置' }));
   expect(openOptions).toHaveBeenCalled();
-  expect(api.getStatus).toHaveBeenCalledTimes(1);
-  expect(api.getToday).toHaveBeenCalledTimes(1);
-  expect(api.getWeek).toHaveBeenCalledTimes(1);
+  // One request per opening: the status, today and the week come in one answer (#16).
+  expect(api.getPopup).toHaveBeenCalledTimes(1);
+  expect(api.getStatus).not.toHaveBeenCalled();
+  expect(api.getToday).not.toHaveBeenCalled();
 });
 
 test('the week chart is an image with a summary, labels under each bar, and a table of the same figures', async () => {
@@ -91,9 +90,8 @@ test('the week chart is an image with a summary, labels under each bar, and a ta
 
 test('a rule error and an invalid policy are shown as warnings', async () => {
   const api = mockApi({
-    getStatus: () => Promise.resolve({ ...STATUS, ruleErrors: ['Rule with id 3 is invalid'], policy: { ...STATUS.policy, valid: false } }),
-    getToday: () => Promise.resolve(TODAY),
-    getWeek: () => Promise.resolve(WEEK),
+    getPopup: () =>
+      Promise.resolve({ status: { ...STATUS, ruleErrors: ['Rule with id 3 is invalid'], policy: { ...STATUS.policy, valid: false } }, tallies: { today: TODAY, week: WEEK } }),
   });
   renderPage(<Popup api={api} openOptions={() => {}} />);
   expect((await screen.findByTestId('rule-errors')).textContent).toContain('拦截规则未能全部生效');
@@ -103,12 +101,19 @@ test('a rule error and an invalid policy are shown as warnings', async () => {
 // #17, case 5: Firefox with extensions.dnr.enabled=false.
 test('without the blocking API the popup says blocking is off, and why', async () => {
   const api = mockApi({
-    getStatus: () => Promise.resolve({ ...STATUS, blockingUnavailable: true, rulesInForce: false }),
-    getToday: () => Promise.resolve(TODAY),
-    getWeek: () => Promise.resolve(WEEK),
+    getPopup: () => Promise.resolve({ status: { ...STATUS, blockingUnavailable: true, rulesInForce: false }, tallies: { today: TODAY, week: WEEK } }),
   });
   renderPage(<Popup api={api} openOptions={() => {}} />);
   const warning = await screen.findByTestId('blocking-unavailable');
   expect(warning.textContent).toContain('拦截已关闭');
   expect(warning.textContent).toContain('extensions.dnr.enabled');
+});
+
+// #16: one request, but the status does not depend on the tallies database.
+test('tallies that cannot be read leave the status in place, with a warning', async () => {
+  const api = mockApi({ getPopup: () => Promise.resolve({ status: STATUS, tallies: { error: 'UnknownError: disk I/O' } }) });
+  renderPage(<Popup api={api} openOptions={() => {}} />);
+  expect((await screen.findByTestId('work-status')).textContent).toBe('现在是工作时间');
+  expect(screen.getByTestId('tallies-unreadable').textContent).toBe('本机统计数据无法读取（UnknownError: disk I/O）。拦截不受影响。');
+  expect(screen.queryByTestId('blocked-today')).toBeNull();
 });
