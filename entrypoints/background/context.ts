@@ -18,8 +18,9 @@ import { derivedConfig, lastGoodPolicy, teacherSettings, unlocks, type DerivedCo
 
 export interface Context {
   config: EffectiveConfig;
-  match: MatchConfig;
-  index: HostIndex;
+  /** Built on first read, as the index is. */
+  readonly match: MatchConfig;
+  readonly index: HostIndex;
   categories: CategoryInfo[];
   /** Digest of the policy and the teacher's settings the configuration was built from. */
   digest: string;
@@ -33,10 +34,24 @@ async function build(): Promise<Context> {
   const policy = await lastGoodPolicy.getValue();
   const teacher = await teacherSettings.getValue();
   const config = resolveConfig(policy, teacher);
-  const match = buildMatchConfig(config.values);
   // The version too: an update may bring other lists or defaults for the same policy.
   const digest = digestText(JSON.stringify([version, policy, teacher]));
-  return { config, match, index: buildHostIndex(match), categories: categoryInfos(config.values), digest };
+  // Built on first use: the popup's status needs the configuration, not the index (at 100k
+  // domains the index costs a few hundred milliseconds).
+  let match: MatchConfig | undefined;
+  let index: HostIndex | undefined;
+  const matchConfig = () => (match ??= buildMatchConfig(config.values));
+  return {
+    config,
+    get match() {
+      return matchConfig();
+    },
+    get index() {
+      return (index ??= buildHostIndex(matchConfig()));
+    },
+    categories: categoryInfos(config.values),
+    digest,
+  };
 }
 
 export function currentContext(): Promise<Context> {
