@@ -8,7 +8,7 @@ export function CalendarGapNotice({ years }: { years: readonly number[] }) {
   if (years.length === 0) return null;
   return (
     <div class="note" data-testid="calendar-gap">
-      <p>{t('calendarGapAdmin', [String(lastOfficialDataYear()), years.join('、')])}</p>
+      <p>{t('calendarGapAdmin', [String(lastOfficialDataYear()), years.join(t('listSeparator'))])}</p>
       {years.map((y) => (
         <pre key={y} class="json">{calendarGapPolicyLines(y)}</pre>
       ))}

@@ -33,7 +33,7 @@ export function StatusCard({ status }: { status: StatusResponse }) {
         <p class="warning" role="alert" data-testid="storage-error">{t('popupStorageError', [status.storageError])}</p>
       )}
       {status.calendarMissingYears.length > 0 && (
-        <p class="warning" role="alert">{t('popupCalendarMissing', [status.calendarMissingYears.join('、')])}</p>
+        <p class="warning" role="alert">{t('popupCalendarMissing', [status.calendarMissingYears.join(t('listSeparator'))])}</p>
       )}
       {status.ruleErrors.length > 0 && (
         <div class="warning" role="alert" data-testid="rule-errors">

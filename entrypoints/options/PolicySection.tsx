@@ -12,7 +12,7 @@ import { WEEKDAYS, type CategoryId } from '@/utils/policy/constants';
 /** One readable line (or a few) for a setting's effective value. */
 function describeValue(t: Translate, lang: string, values: EffectiveConfig['values'], key: SettingKey): string {
   const none = t('valueNone');
-  const list = (items: readonly string[]) => (items.length === 0 ? none : items.join('、'));
+  const list = (items: readonly string[]) => (items.length === 0 ? none : items.join(t('listSeparator')));
   const yesNo = (b: boolean) => t(b ? 'valueYes' : 'valueNo');
   if (key.startsWith('categories.')) {
     const c = values.categories[key.slice(11) as CategoryId];
