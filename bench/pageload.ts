@@ -34,7 +34,7 @@ const TARGETS = { work: 1.03, off: 1.01 };
 /** After the rules are in force and the policy is stored everywhere: the workers' apply settles. */
 const SETTLE_MS = 10_000;
 const LOAD_TIMEOUT_MS = 30_000;
-const START_TIMEOUT_MS = Number(process.env.BENCH_PAGELOAD_START_MS ?? 15_000);
+const START_TIMEOUT_MS = Number(process.env.BENCH_PAGELOAD_START_MS ?? 10_000);
 const RULES_TIMEOUT_MS = 90_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (s: string) => process.stderr.write(`  pageload: ${s}\n`);
@@ -226,7 +226,8 @@ function launch(subject: Subject, startUrl: string): Running {
   const child = spawn(
     CHROMIUM_BIN,
     ['--headless', `--user-data-dir=${profileDir}`, ...chromiumArgs({ extensionDir: subject.extensionDir, hosts: ['*'] }), startUrl],
-    { stdio: ['ignore', 'ignore', process.env.BENCH_PAGELOAD_DEBUG ? 'pipe' : 'ignore'], env: { ...process.env, LANGUAGE: 'zh_CN' } },
+    // Its own process group, so that ending it ends its helper processes too.
+    { detached: true, stdio: ['ignore', 'ignore', process.env.BENCH_PAGELOAD_DEBUG ? 'pipe' : 'ignore'], env: { ...process.env, LANGUAGE: 'zh_CN' } },
   );
   child.stderr?.on('data', (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n')) if (line && !line.includes('dbus')) log(`[${subject.key}] ${line.slice(0, 300)}`);
@@ -234,12 +235,24 @@ function launch(subject: Subject, startUrl: string): Running {
   return { subject, profileDir, child };
 }
 
+/** Ends the browser and its helper processes (its own process group), then removes its profile. */
 async function shutDown(r: Running): Promise<void> {
-  if (r.child.exitCode === null && r.child.signalCode === null) {
-    const exited = new Promise((resolve) => r.child.once('exit', resolve).once('error', resolve));
-    r.child.kill('SIGTERM');
-    await Promise.race([exited, sleep(10_000).then(() => r.child.kill('SIGKILL'))]);
+  const pid = r.child.pid;
+  const exited = r.child.exitCode !== null || r.child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => r.child.once('exit', resolve).once('error', resolve));
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      if (pid) process.kill(-pid, name);
+    } catch {
+      // the group is gone already
+    }
+  };
+  signal('SIGTERM');
+  if ((await Promise.race([exited.then(() => true), sleep(10_000).then(() => false)])) === false) {
+    signal('SIGKILL');
+    await exited;
   }
+  await sleep(500);
+  signal('SIGKILL'); // a helper that outlived the browser
   // Chromium's helper processes may still be writing for a moment after the main one exits.
   rmSync(r.profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
 }
@@ -359,11 +372,11 @@ async function main(): Promise<void> {
           held.set(s.key, await server.inboxes.get(s.key)!.take(START_TIMEOUT_MS, `${s.label}'s start page`));
           break;
         } catch (e) {
-          if (attempt >= 2) throw e;
+          if (attempt >= 5) throw e;
           relaunched++;
           log(`${s.label}: no start page in ${START_TIMEOUT_MS / 1000} s; starting it again`);
           running.splice(running.indexOf(r), 1);
-          await shutDown(r);
+          await shutDown(r).catch((e: unknown) => log(`clean-up: ${String(e)}`));
         }
       }
     }
