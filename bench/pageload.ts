@@ -388,7 +388,7 @@ async function main(): Promise<void> {
     for (const s of subjects.filter((x) => x.rulesInForce)) {
       let probes = 0;
       for (;;) {
-        if (Date.now() - launchedAt > RULES_TIMEOUT_MS) throw new Error(`${s.label}: the 113k rules were not in force ${RULES_TIMEOUT_MS / 1000} s after launch`);
+        if (Date.now() - launchOf.get(s.key)! > RULES_TIMEOUT_MS) throw new Error(`${s.label}: the 113k rules were not in force ${RULES_TIMEOUT_MS / 1000} s after its launch`);
         const path = `/pl/probe?b=${s.key}&n=${probes}`;
         const p = await ask(s, { probe: server.url(probeHost, path), n: probes }, 'probe');
         probes++;
@@ -405,7 +405,7 @@ async function main(): Promise<void> {
       if (!id) continue;
       const marker = markers.get(key)!;
       while (!storedPolicyHas(r.profileDir, id, marker)) {
-        if (Date.now() - launchedAt > RULES_TIMEOUT_MS) throw new Error(`${r.subject.label}: the policy was not stored ${RULES_TIMEOUT_MS / 1000} s after launch`);
+        if (Date.now() - launchOf.get(key)! > RULES_TIMEOUT_MS) throw new Error(`${r.subject.label}: the policy was not stored ${RULES_TIMEOUT_MS / 1000} s after its launch`);
         await sleep(500);
       }
       log(`${r.subject.label}: policy stored (${((Date.now() - launchOf.get(key)!) / 1000).toFixed(1)} s after its launch)`);
