@@ -34,7 +34,7 @@ const TARGETS = { work: 1.03, off: 1.01 };
 /** After the rules are in force and the policy is stored everywhere: the workers' apply settles. */
 const SETTLE_MS = 10_000;
 const LOAD_TIMEOUT_MS = 30_000;
-const START_TIMEOUT_MS = Number(process.env.BENCH_PAGELOAD_START_MS ?? 10_000);
+const START_TIMEOUT_MS = Number(process.env.BENCH_PAGELOAD_START_MS ?? 15_000);
 const RULES_TIMEOUT_MS = 90_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const log = (s: string) => process.stderr.write(`  pageload: ${s}\n`);
@@ -372,7 +372,7 @@ async function main(): Promise<void> {
           held.set(s.key, await server.inboxes.get(s.key)!.take(START_TIMEOUT_MS, `${s.label}'s start page`));
           break;
         } catch (e) {
-          if (attempt >= 5) throw e;
+          if (attempt >= 7) throw e;
           relaunched++;
           log(`${s.label}: no start page in ${START_TIMEOUT_MS / 1000} s; starting it again`);
           running.splice(running.indexOf(r), 1);
