@@ -1,28 +1,27 @@
 // Issue 8's browser-bound figures, measured in real Chromium (Debian /usr/bin/chromium) with the
 // e2e harness (tests/e2e/support) and the production build in .output/chrome-mv3:
 //   2b  installing the compiled 1k / 113k / 188k policy with declarativeNetRequest.updateDynamicRules
-//   3   page-load overhead: no extension vs Qingfeng holding the 113k rules, and requests that
-//       reached a blocked host
 //   4   popup paint and the 90-day options report with a year of seeded tallies
 //   6   idle service-worker wake-ups, in work time and outside it
 // Nothing is written to /etc: rules are installed from the service worker, the work-time schedule
 // is the teacher's setting (saveTeacherSettings), never a policy file. Every profile dir is a temp
 // dir removed in `finally`; every loop is bounded; all traffic goes to the local TestServer.
-// BENCH_BROWSER_PARTS=install,pageload,popup,idle picks parts (all by default).
+// BENCH_BROWSER_PARTS=install,popup,idle picks parts (all by default). The page-load overhead
+// (section 3) is bench/pageload.ts: it needs browsers with no debugger attached at all.
 process.env.TZ = 'Asia/Shanghai'; // the school's clock, for Node's dates and the browsers it launches
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import type { BrowserContext, CDPSession, Worker } from 'playwright-core';
 import { buildMatchConfig, resolveConfig } from '../utils/policy/resolve';
 import type { DnrRule } from '../utils/dnr/types';
 import { CHROME_DNR_LIMITS } from '../utils/dnr/types';
 import { parsePolicy } from '../utils/policy/schema';
 import { useTldtsPublicSuffixes } from '../utils/matching/public-suffix-tldts';
 import { compileBlockRules } from '../utils/dnr/rules';
-import { assertChromiumInstalled, chromiumArgs, launchChromium, type ChromiumSession } from '../tests/e2e/support/chromium';
-import { CHROME_BUILD, CHROME_ID, CHROMIUM_BIN } from '../tests/e2e/support/constants';
+import { assertChromiumInstalled, launchChromium, type ChromiumSession } from '../tests/e2e/support/chromium';
+import { CHROME_ID, CHROMIUM_BIN } from '../tests/e2e/support/constants';
 import { waitFor } from '../tests/e2e/support/poll';
 import { seedTallies, type SeedEvent, type SeedUsage } from '../tests/e2e/support/seed';
 import { TestServer } from '../tests/e2e/support/server';
@@ -32,25 +31,14 @@ import { emit, type Row } from './report';
 import { fmt, fullGc, median, minMax, now } from './stats';
 import { daysAgo } from '../tests/e2e/support/days';
 import { ALWAYS_WORK } from '../tests/e2e/support/blocking-cases';
-import { WEEKDAYS } from '../utils/policy/constants';
+import { offWorkSchedule } from './fixtures';
 import { OTHER } from '../utils/tallies/types';
 
 useTldtsPublicSuffixes(); // parsePolicy refuses public suffixes as entries
 
-const PARTS = new Set((process.env.BENCH_BROWSER_PARTS ?? 'install,pageload,popup,idle').split(','));
+const PARTS = new Set((process.env.BENCH_BROWSER_PARTS ?? 'install,popup,idle').split(','));
 const BLOCK_PAGE = `chrome-extension://${CHROME_ID}/blocked.html`;
-/**
- * Off work whatever the clock says: one period, 09:00–17:00 three days from today in
- * Asia/Shanghai, so a next work period (and its boundary alarm) exists but is days away.
- */
-function offWorkSchedule(): Record<string, string[]> {
-  const today = new Date().toLocaleDateString('en-US', { timeZone: 'Asia/Shanghai', weekday: 'short' }).toLowerCase().slice(0, 3);
-  const at = WEEKDAYS.indexOf(today as (typeof WEEKDAYS)[number]);
-  if (at < 0) throw new Error(`browser bench: weekday ${today}?`);
-  return Object.fromEntries(WEEKDAYS.map((d, i) => [d, i === (at + 3) % 7 ? ['09:00-17:00'] : []]));
-}
 const INSTALL_REPEATS = 3;
-const PAGELOAD_ROUNDS = 30;
 const POPUP_REPEATS = 15;
 const REPORT_REPEATS = 7;
 const IDLE_WINDOW_MS = Number(process.env.BENCH_IDLE_MS ?? 210_000);
@@ -149,33 +137,6 @@ async function workerHeap(context: BrowserContext, gc: boolean): Promise<{ used:
   } finally {
     await cdp?.detach().catch(() => undefined);
     await page.close().catch(() => undefined);
-  }
-}
-
-/**
- * Chromium as launchChromium starts it, minus Qingfeng: the page-load baseline, or (with
- * `extensionDir`) with another extension loaded instead.
- */
-async function launchPlainChromium(extensionDir?: string): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
-  const profileDir = mkdtempSync(join(tmpdir(), 'qingfeng-bench-plain-'));
-  try {
-    const context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: CHROMIUM_BIN,
-      headless: true,
-      args: chromiumArgs({ extensionDir: extensionDir ?? null, hosts: ['*'] }),
-      locale: 'zh-CN',
-      env: { ...process.env, LANGUAGE: 'zh_CN' },
-    });
-    return {
-      context,
-      close: async () => {
-        await context.close().catch(() => undefined);
-        rmSync(profileDir, { recursive: true, force: true });
-      },
-    };
-  } catch (e) {
-    rmSync(profileDir, { recursive: true, force: true });
-    throw e;
   }
 }
 
@@ -322,164 +283,6 @@ async function partInstall(sizes: Compiled[]): Promise<void> {
     notes.push('**2b. Policy install into Chromium DNR**', table.join('\n'));
   } finally {
     await session?.close();
-    await server.stop();
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// 3: page-load overhead.
-
-const PAGES = Array.from({ length: 10 }, (_, i) => `intranet${i}.bench-school.test`);
-
-function addBenchRoutes(server: TestServer): void {
-  const noStore = { 'cache-control': 'no-store' };
-  server.routes.set('/bench/page.html', (req) => {
-    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
-    return [200, noStore, `<!doctype html><html><head><meta charset="utf-8"><title>${host}</title><link rel="stylesheet" href="/bench/a.css"><script src="/bench/b.js"></script></head><body><h1>${host}</h1><p>${'教务通知 '.repeat(200)}</p><img src="/bench/c.svg" width="32" height="32"><script src="/bench/d.js"></script></body></html>`];
-  });
-  server.routes.set('/bench/a.css', () => [200, { ...noStore, 'content-type': 'text/css' }, `body{font:14px sans-serif}${'.x{color:#333}'.repeat(200)}`]);
-  server.routes.set('/bench/b.js', () => [200, { ...noStore, 'content-type': 'text/javascript' }, `window.b=${JSON.stringify('x'.repeat(2000))};`]);
-  server.routes.set('/bench/d.js', () => [200, { ...noStore, 'content-type': 'text/javascript' }, 'document.body.dataset.ready="1";']);
-  server.routes.set('/bench/c.svg', () => [200, { ...noStore, 'content-type': 'image/svg+xml' }, '<svg xmlns="http://www.w3.org/2000/svg" width="32" height="32"><rect width="32" height="32" fill="#3a7"/></svg>']);
-}
-
-async function navTime(page: Page, url: string): Promise<number> {
-  await page.goto(url, { waitUntil: 'load', timeout: 15_000 });
-  return page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).duration);
-}
-
-/**
- * A control for the page-load figure: an extension with Qingfeng's permissions and host
- * permissions (read from the build's manifest) and an empty service worker, no listeners, no
- * rules. What it costs is what Chromium (and Playwright's attachment to its worker) charges any
- * such extension; what Qingfeng costs beyond it is Qingfeng's own.
- */
-function writeControlExtension(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'qingfeng-bench-control-'));
-  const built = JSON.parse(readFileSync(join(CHROME_BUILD, 'manifest.json'), 'utf8')) as { permissions?: string[]; host_permissions?: string[] };
-  const manifest = {
-    manifest_version: 3,
-    name: 'bench control',
-    version: '1.0',
-    permissions: built.permissions ?? [],
-    host_permissions: built.host_permissions ?? [],
-    background: { service_worker: 'background.js' },
-  };
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  writeFileSync(join(dir, 'background.js'), '// intentionally empty\n');
-  return dir;
-}
-
-async function partPageLoad(c113: Compiled): Promise<void> {
-  const server = await new TestServer().start();
-  addBenchRoutes(server);
-  const listed = new Set(c113.domains);
-  const isListed = (host: string): boolean => {
-    const h = host.replace(/\.$/, '');
-    for (let i = -1; i !== h.length; i = h.indexOf('.', i + 1)) {
-      if (listed.has(h.slice(i + 1))) return true;
-      if (h.indexOf('.', i + 1) === -1) break;
-    }
-    return false;
-  };
-  for (const p of PAGES) if (isListed(p)) throw new Error(`browser bench: allowed page ${p} is on the list`);
-  let plain: Awaited<ReturnType<typeof launchPlainChromium>> | undefined;
-  let control: Awaited<ReturnType<typeof launchPlainChromium>> | undefined;
-  let session: ChromiumSession | undefined;
-  let idleExt: ChromiumSession | undefined;
-  const controlDir = writeControlExtension();
-  try {
-    [plain, control, session, idleExt] = await Promise.all([launchPlainChromium(), launchPlainChromium(controlDir), launchChromium({ hosts: ['*'] }), launchChromium({ hosts: ['*'] })]);
-    await Promise.all([offWork(idleExt), alwaysWork(session)]);
-    const w = await liveWorker(session.context);
-    const ownCount = await w.evaluate(async () => (await chrome.declarativeNetRequest.getDynamicRules()).length);
-    const install = await installInWorker(session.context, c113.rules);
-    if (install.error) throw new Error(`113k rules refused: ${install.error}`);
-    // The background replaces the rules only when its own compile changes or the count differs.
-    const held = ownCount === c113.rules.length;
-    log(`page-load: background had ${ownCount} rules, installed ${install.installedRules} rules / ${install.installedDomains} domains`);
-    const [pageA, pageB, pageC, pageD] = [await plain.context.newPage(), await session.context.newPage(), await idleExt.context.newPage(), await control.context.newPage()];
-    // Warm-up: one visit each, untimed.
-    for (const p of PAGES) {
-      for (const page of [pageA, pageB, pageC, pageD]) await navTime(page, server.url(p, '/bench/page.html'));
-    }
-    const c: number[] = [];
-    const d: number[] = [];
-    const a: number[] = [];
-    const b: number[] = [];
-    const ratios: number[] = [];
-    const deadline = Date.now() + 8 * 60_000;
-    let rounds = 0;
-    for (let round = 0; round < PAGELOAD_ROUNDS && Date.now() < deadline; round++, rounds++) {
-      const ra: number[] = [];
-      const rb: number[] = [];
-      for (const [i, p] of PAGES.entries()) {
-        const url = server.url(p, `/bench/page.html`);
-        // Rotate which browser goes first, per page and round.
-        const order: [Page, number[]][] = [[pageA, ra], [pageB, rb], [pageC, c], [pageD, d]];
-        for (let k = 0; k < order.length; k++) {
-          const [pg, into] = order[(k + round + i) % order.length]!;
-          into.push(await navTime(pg, url));
-        }
-      }
-      a.push(...ra);
-      b.push(...rb);
-      ratios.push(median(rb) / median(ra));
-    }
-    // Blocked hosts, in B only: spread over the 113k list.
-    const blockedHosts = Array.from({ length: 10 }, (_, i) => c113.domains[Math.floor(((i + 0.5) * c113.domains.length) / 10)]!);
-    let redirected = 0;
-    for (const h of blockedHosts) {
-      if (await isBlocked(session.context, server.url(h, '/bench-blocked'))) redirected++;
-      if (await isBlocked(session.context, server.url(`www.${h}`, '/bench-blocked-www'))) redirected++;
-    }
-    const stillHeld = await (await liveWorker(session.context)).evaluate(async () => (await chrome.declarativeNetRequest.getDynamicRules()).reduce((n, r) => n + (r.condition.requestDomains?.length ?? 0), 0));
-    const reachedListed = server.requests.filter((r) => isListed(r.host));
-    const reachedBlockedSample = blockedHosts.reduce((n, h) => n + server.requestsTo(h).length, 0);
-    const ratio = median(b) / median(a);
-    const [rMin, rMax] = minMax(ratios);
-    log(`page-load: A ${fmt.ms(median(a))}, B ${fmt.ms(median(b))}, ratio ${ratio.toFixed(3)} (per-round ${rMin.toFixed(2)}–${rMax.toFixed(2)}); redirected ${redirected}/20; listed requests ${reachedListed.length}`);
-    rows.push({
-      id: '3 page-load overhead',
-      figure: `median navigation duration over ${PAGES.length} allowed local pages × ${rounds} interleaved rounds: Qingfeng with the 113k rules ÷ no extension`,
-      target: 'ratio ≤ 1.03',
-      measured: `${ratio.toFixed(3)} (B ${fmt.ms(median(b))} / A ${fmt.ms(median(a))}; median of per-round ratios ${median(ratios).toFixed(3)}, range ${rMin.toFixed(2)}–${rMax.toFixed(2)})`,
-      status: ratio <= 1.03 ? 'pass' : 'short',
-      why:
-        ratio <= 1.03
-          ? 'DNR matches requestDomains in the browser process with an indexed ruleset; 113k domains do not slow an allowed navigation measurably.'
-          : `${((ratio - 1) * 100).toFixed(1)} % slower with Qingfeng; the next row (Qingfeng without rules) shows how much of it is the extension being there rather than the 113k rules.`,
-    });
-    rows.push({
-      id: '3 page-load, Qingfeng without rules',
-      figure: `same pages and rounds, third browser: Qingfeng off work (a teacher's schedule whose next period is days away: rules not in force) ÷ no extension; and B ÷ this`,
-      target: '',
-      measured: `${(median(c) / median(a)).toFixed(3)} (C ${fmt.ms(median(c))}); B ÷ C ${(median(b) / median(c)).toFixed(3)}`,
-      status: 'info',
-      why: 'Separates the cost of the extension being there (its listeners: tabs.onUpdated → recordVisit, tallies) from the cost of the 113k DNR rules.',
-    });
-    rows.push({
-      id: '3 page-load, control extension',
-      figure: 'same pages and rounds, fourth browser: an extension with the same permissions and host permissions and an empty service worker (no listeners, no rules) ÷ no extension; and C ÷ this',
-      target: '',
-      measured: `${(median(d) / median(a)).toFixed(3)} (D ${fmt.ms(median(d))}); C ÷ D ${(median(c) / median(d)).toFixed(3)}; B ÷ D ${(median(b) / median(d)).toFixed(3)}`,
-      status: 'info',
-      why: 'What any extension with these permissions costs here (Chromium, and Playwright attached to its worker as to Qingfeng\'s), against which Qingfeng\'s own share is C ÷ D (its listeners) and B ÷ D (listeners and rules).',
-    });
-    rows.push({
-      id: '3 requests to blocked hosts',
-      figure: `requests the local server received for any host on the 113k list during the run (B navigated to 10 listed hosts and their www., spread over the list)`,
-      target: '0',
-      measured: `${reachedListed.length} (of ${fmt.int(server.requests.length)} requests; ${redirected}/20 navigations landed on the block page)`,
-      status: reachedListed.length === 0 && reachedBlockedSample === 0 && redirected === 20 ? 'pass' : 'short',
-      why: reachedListed.length === 0 ? 'The redirect happens before any request leaves the browser.' : `Listed hosts reached: ${[...new Set(reachedListed.map((r) => r.host))].slice(0, 5).join(', ')}.`,
-    });
-    method.push(
-      `3 page-load: four headless Chromiums side by side, the same flags (bench/browser.ts launchPlainChromium: chromiumArgs, as launchChromium, minus Qingfeng), every hostname mapped to 127.0.0.1. A = no extension; D = a control extension with Qingfeng's permissions and an empty service worker; C = Qingfeng off work (a teacher's schedule with one period three days ahead: no rules in force); B = Qingfeng with the teacher's always-work schedule (saveTeacherSettings, no policy file) and the compiled 113k rules installed from the worker (the background held ${ownCount} rules, the 113k set has ${c113.rules.length}: ${held ? 'same count, so its reconcile leaves them in place' : 'counts differ, so a reconcile could replace them'}; after the run the browser still held ${fmt.int(stillHeld)} requestDomains). Pages: ${PAGES.length} hostnames (${PAGES[0]} …), each an HTML page of ~2 KB with a stylesheet, two scripts and an image, all cache-control: no-store, from the TestServer. One untimed warm-up visit each, then ${rounds} rounds; per round every page is loaded in A, B, C and D, the order rotating; figure = performance.getEntriesByType('navigation')[0].duration (navigation start → loadEventEnd). Ratio = median(B) ÷ median(A) over all loads.`,
-    );
-  } finally {
-    await Promise.all([plain?.close(), control?.close(), session?.close(), idleExt?.close()]);
-    rmSync(controlDir, { recursive: true, force: true });
     await server.stop();
   }
 }
@@ -796,9 +599,8 @@ async function main(): Promise<void> {
   const union = acceptable(loadUnion()).kept;
   const all = acceptable([...new Set(loadCategorised().map(([d]) => d))]).kept;
   const sizes: Compiled[] = [];
-  if (PARTS.has('install') || PARTS.has('pageload')) {
+  if (PARTS.has('install')) {
     for (const [name, domains] of [['1k', union.slice(0, 1000)], ['113k', union], ['188k', all]] as const) {
-      if (!PARTS.has('install') && name !== '113k') continue;
       compile(name, domains); // warm-up
       // The pure part's figure is the median of 5 runs (GC before each), as in section 2.
       const times: number[] = [];
@@ -814,7 +616,6 @@ async function main(): Promise<void> {
   }
   const steps: [string, () => Promise<void>][] = [
     ['install', () => partInstall(sizes)],
-    ['pageload', () => partPageLoad(sizes.find((s) => s.name === '113k')!)],
     ['popup', () => partPopup()],
     ['idle', () => partIdle()],
   ];

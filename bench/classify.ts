@@ -21,7 +21,6 @@ const ROUNDS = 9; // timed runs per variant (plus one warm-up), medians reported
 const RUN_MS = 150; // each timed run lasts at least this long
 const LINEAR_SAMPLE = 200; // queries per set the linear scan is timed on (and checked on)
 const TARGET_LOOKUPS = 2e6;
-const TARGET_RATIO = 50;
 
 let sink = 0; // results feed this so the JIT cannot drop the lookups
 
@@ -270,29 +269,21 @@ function main(): void {
     for (const r of results) {
       const [lo, hi] = [Math.min(...r.indexRuns), Math.max(...r.indexRuns)];
       const target188 = list.name === '188k';
+      // The walk-only floor stands beside each figure: what reading the host once costs on
+      // this machine in the same rounds. Issue 16 retired the "≥ 50× one RegExp" row: on some
+      // sets that floor itself is under 50×, so the ratio measured the baseline, not Qingfeng.
+      const floor = `walk-only floor ${fmt.mops(r.walk)}, the index at ${pct(median(r.ofFloor))} of it`;
       rows.push({
         id: `1 classify ${list.name} ${r.set}`,
-        figure: `categorizeHost lookups/s, ${list.name} list, ${r.set} (${fmt.int(r.hits)}/${fmt.int(r.queries)} hits)`,
+        figure: `categorizeHost lookups/s, ${list.name} list, ${r.set} (${fmt.int(r.hits)}/${fmt.int(r.queries)} hits); beside it the walk-only floor of the same rounds`,
         target: target188 ? '≥ 2 M/s' : '',
-        measured: `${fmt.mops(r.index)} (runs ${fmt.mops(lo)}–${fmt.mops(hi)})`,
+        measured: `${fmt.mops(r.index)} (runs ${fmt.mops(lo)}–${fmt.mops(hi)}); ${floor}`,
         status: target188 ? (r.index >= TARGET_LOOKUPS ? 'pass' : 'short') : 'info',
         why: target188
           ? r.index >= TARGET_LOOKUPS
             ? 'Median of the timed runs is at or above the target.'
-            : `${fmt.mops(TARGET_LOOKUPS - r.index)} below the target (${pct(r.index / TARGET_LOOKUPS)} of it), at ${pct(median(r.ofFloor))} of the walk-only floor (${fmt.mops(r.walk)}); the index runs ${fmt.mops(lo)}–${fmt.mops(hi)} show what the shared machine's load did to single runs.`
+            : `${fmt.mops(TARGET_LOOKUPS - r.index)} below the target (${pct(r.index / TARGET_LOOKUPS)} of it), at ${pct(median(r.ofFloor))} of the walk-only floor (${fmt.mops(r.walk)}${r.walk < TARGET_LOOKUPS ? ', itself under the target: reading each host once already costs more than 2 M/s allows on this set in these rounds' : ''}); the index runs ${fmt.mops(lo)}–${fmt.mops(hi)} show what the shared machine's load did to single runs. What is left between the index and the floor is the probes of a table too large for the cache (the filter takes most misses; a hit still reads the slot and the entry's string).`
           : 'The target is set at 188k; shown for scale.',
-      });
-      const ratio = median(r.ratioRegex);
-      rows.push({
-        id: `1 vs RegExp ${list.name} ${r.set}`,
-        figure: `categorizeHost ÷ one alternation RegExp (${fmt.perSec(r.regex)}), same rounds`,
-        target: '≥ 50×',
-        measured: fmt.ratio(ratio),
-        status: ratio >= TARGET_RATIO ? 'pass' : 'short',
-        why:
-          ratio >= TARGET_RATIO
-            ? 'The RegExp tries the alternation at every label boundary; the index walks the host once.'
-            : `The index runs at ${pct(median(r.ofFloor))} of the walk-only floor (reading the host's characters once, no table: ${fmt.mops(r.walk)}), and that floor itself is ${fmt.ratio(median(r.floorRatio))} the RegExp here${median(r.floorRatio) < TARGET_RATIO ? ', below 50×: no per-host index in JS can reach the target on this set' : ''}. What is left of the gap is the probes of a table too large for the cache (the filter takes most misses; a hit still reads the slot and the entry's string).`,
       });
     }
     sink += index.byDomain.size + regex.regexes.length + linear.entries.length;
@@ -304,7 +295,8 @@ function main(): void {
       `Lists: 113k = ut1_nonwork_union.txt, all entries in one blocked category; 188k = ut1_categorised.tsv, one category per row (a domain in several categories keeps the first, as buildHostIndex does). No allow entries.`,
       `Query sets: v2fly cn (8,160 hosts) and noncn (25,694); "mix" = both plus 10 % listed hosts (half an entry itself, half www./m./static./a1.b2. + entry), drawn with a fixed seed per list.`,
       `Correctness first: categorizeHost and the RegExp give the same entry and category for every host of every set, and the linear scan for its ${LINEAR_SAMPLE}-host sample per set; the bench stops otherwise.`,
-      `Walk-only floor: a loop that reads each host's characters once from the end and hashes them as categorizeHost does, with no table: what any per-host index in JS pays before its first probe. It is timed with the matchers, in the same rounds.`,
+      `Walk-only floor: a loop that reads each host's characters once from the end and hashes them as categorizeHost does, with no table: what any per-host index in JS pays before its first probe. It is timed with the matchers, in the same rounds, and stands beside each lookups/s figure.`,
+      'The RegExp and the linear scan are context (the per-set table): issue 16 retired the "≥ 50× one RegExp" target, since on some sets the walk-only floor itself is under 50× the RegExp, so the ratio measured the baseline rather than the index.',
       `Timing: per set, the three matchers and the floor run interleaved (order rotated each round, GC before each run), 1 warm-up + ${ROUNDS} timed runs of ≥ ${RUN_MS} ms each; medians shown. Ratios are taken per round, then the median. The linear scan is timed on a ${LINEAR_SAMPLE}-host random sample of the set and its per-lookup time extrapolated to lookups/s.`,
       `RegExp baseline: \`(?:^|\\.)(a\\.com|b\\.cn|…)$\` with dots escaped; its leftmost match is the most specific entry, the captured entry gives the category. Linear: \`host === d || host.endsWith('.' + d)\` over every entry, the '.'+d strings made once beforehand.`,
       `Heap: process.memoryUsage().heapUsed after a full GC (node --expose-gc) with the structure alive, minus before it was built; the input arrays are not counted.`,

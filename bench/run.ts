@@ -8,7 +8,7 @@ import { loadavg } from 'node:os';
 import { machine } from './machine';
 import { SECTION_MARKER, type Row, type Section } from './report';
 
-const BENCHES = ['classify', 'policy-apply', 'size', 'browser', 'wake'];
+const BENCHES = ['classify', 'policy-apply', 'size', 'browser', 'pageload', 'wake'];
 
 function runBench(name: string): Section {
   const start = Date.now();
