@@ -8,7 +8,7 @@
 // with no other real-browser run on the machine.
 process.env.TZ = 'Asia/Shanghai';
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ALWAYS_WORK } from '../tests/e2e/support/blocking-cases';
@@ -34,6 +34,7 @@ interface Scenario {
   domains: number;
   first: number | null;
   tick: number | null;
+  tickParts: BusyParts | null;
   cold: number[];
   /** The same cold wakes split into "(program)", GC and JavaScript. */
   coldParts: BusyParts[];
@@ -82,10 +83,10 @@ async function profile(cdp: Cdp, sessionId: string, ms: number, resume: boolean)
 /**
  * The floor of this measurement: an extension with Qingfeng's manifest key (so the same id),
  * permissions and a worker that registers Qingfeng's listeners, keeps a one-minute alarm and
- * does nothing else. What its cold
- * start costs under the profiler is what any extension worker's wake costs here.
+ * does nothing else. What its cold start costs under the profiler is what any extension
+ * worker's wake costs here. (bench/fixtures.ts has the page-load control: no listeners.)
  */
-function writeControlExtension(): string {
+function writeListenerControl(): string {
   const dir = mkdtempSync(join(tmpdir(), 'qingfeng-bench-wake-control-'));
   const built = JSON.parse(readFileSync(join(CHROME_BUILD, 'manifest.json'), 'utf8')) as { key?: string; permissions?: string[] };
   const manifest = { manifest_version: 3, name: 'wake control', version: '1.0', key: built.key, permissions: built.permissions ?? [], background: { service_worker: 'background.js' } };
@@ -110,8 +111,8 @@ function writeControlExtension(): string {
 async function measure(name: string, policy: unknown, domains: number, control = false): Promise<Scenario> {
   const policyFile = new ChromiumPolicyFile('qingfeng-bench-wake.json');
   const profileDir = mkdtempSync(join(tmpdir(), 'qingfeng-bench-wake-'));
-  const controlDir = control ? writeControlExtension() : null;
-  const result: Scenario = { name, domains, first: null, tick: null, cold: [], coldParts: [], control };
+  const controlDir = control ? writeListenerControl() : null;
+  const result: Scenario = { name, domains, first: null, tick: null, tickParts: null, cold: [], coldParts: [], control };
   policyFile.write(policy);
   let stop: (() => Promise<void>) | null = null;
   try {
@@ -136,7 +137,8 @@ async function measure(name: string, policy: unknown, domains: number, control =
       // Attached, the worker stays alive: after the policy's apply has settled, the next
       // checkpoint alarm is a warm tick.
       await sleep(SETTLE_MS);
-      result.tick = (await profile(cdp, session, TICK_WINDOW_MS, false)).total;
+      result.tickParts = await profile(cdp, session, TICK_WINDOW_MS, false);
+      result.tick = result.tickParts.total;
       log(`${name}: warm minute with one tick ${result.tick.toFixed(1)} ms`);
       await cdp.send('Target.detachFromTarget', { sessionId: session });
     }
@@ -203,7 +205,7 @@ function rowsOf(s: Scenario, floor: Scenario | undefined): Row[] {
           ? 'No cold start was caught.'
           : cold <= TARGETS.coldMs
             ? 'Within the target.'
-            : `${fmt.ms(cold - TARGETS.coldMs)} over.${overFloor} What a cold start still runs though nothing changed: compiling and evaluating the ~400 KB background bundle (most of "(program)", and zod's schema construction and Dexie's set-up in the JavaScript share), opening the tallies database, the storage reads of the derived configuration and the rule state, and the check of the browser's rules (#17: every reconcile reads them back and hashes them, which grows with the list: a few ms with the built-in lists, ~90 ms of JavaScript and most of the GC at 113k).`,
+            : `${fmt.ms(cold - TARGETS.coldMs)} over.${overFloor} What a cold start still runs though nothing changed: compiling and evaluating the ${fmt.int(Math.round(statSync(join(CHROME_BUILD, 'background.js')).size / 1024))} KB background bundle (most of "(program)", and zod's schema construction and Dexie's set-up in the JavaScript share), opening the tallies database, the storage reads of the derived configuration and the rule state, and the check of the browser's rules (#17: every reconcile reads them back and hashes them, which grows with the list: a few ms with the built-in lists, ~90 ms of JavaScript and most of the GC at 113k).`,
     },
     {
       id: `1 checkpoint tick, warm (${s.name})`,
@@ -216,7 +218,7 @@ function rowsOf(s: Scenario, floor: Scenario | undefined): Row[] {
           ? 'The first start was not caught, so the worker was not held for a warm tick.'
           : s.tick <= TARGETS.tickMs
             ? 'Within the target.'
-            : `${fmt.ms(s.tick - TARGETS.tickMs)} over, for a window of ${TICK_WINDOW_MS / 1000} s with the debugger attached${floor?.tick != null ? `; the control's warm minute costs ${fmt.ms(floor.tick)} under the same measurement, so Qingfeng's own share is ${fmt.ms(Math.max(0, s.tick - floor.tick))}` : ': its "(program)" samples are counted as busy, so part of this is the measurement\'s own floor'}.`,
+            : `${fmt.ms(s.tick - TARGETS.tickMs)} over, for a window of ${TICK_WINDOW_MS / 1000} s with the debugger attached${floor?.tick != null ? `; the control's warm minute costs ${fmt.ms(floor.tick)} under the same measurement, so Qingfeng's own share is ${fmt.ms(Math.max(0, s.tick - floor.tick))}` : ': its "(program)" samples are counted as busy, so part of this is the measurement\'s own floor'}. Split: ${s.tickParts ? partsText([s.tickParts]) : '—'}; a profile of the 113k case (BENCH_WAKE_PROFILES) was all garbage collection: V8 collecting a heap that holds the host index and configuration the warm worker keeps.`,
     },
   ];
   if (s.first !== null) {

@@ -4,7 +4,7 @@
 // second, short launch turns the blocking API off (extensions.dnr.enabled=false, case 5).
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { ALWAYS_WORK, BLOCKING_POLICY, isBlockedHost, TEST_HOSTS } from './support/blocking-cases';
+import { ALWAYS_WORK, BLOCKING_POLICY, embedded, installEmbeddingRoutes, isBlockedHost, TEST_HOSTS } from './support/blocking-cases';
 import { embedsOf, installBypassRoutes } from './support/bypass-routes';
 import { launchFirefox, navigate, readLocalIn, waitForRulesInForceIn, type FirefoxSession } from './support/firefox';
 import { waitFor } from './support/poll';
@@ -121,39 +121,75 @@ describe('Firefox without the blocking API: extensions.dnr.enabled = false (case
 });
 
 /**
- * Case 1 in Firefox: Back to a shop page left just before the period, from Firefox's own
- * back/forward cache. With no policy the teacher's settings set the timetable, so the period
- * can begin mid-run (Firefox reads managed storage only at start-up).
+ * Cases 1, 2 and 4 in Firefox, where they need the period to begin with pages left open from
+ * before it: with no policy the teacher's settings set the timetable, so the period can begin
+ * mid-run (Firefox reads managed storage only at start-up).
  */
-describe("Firefox: Back to a shop page left before the period (case 1)", () => {
+describe('Firefox: pages left open from before the period (cases 1, 2, 4)', () => {
   const server = new TestServer();
   let session: FirefoxSession;
+  let ext: Page;
+  let blockPage: string;
+  let periodStart = 0;
+  const tabs: Record<'bf' | 'sw' | 'frame', Page> = {} as never;
+  const save = (schedule: Record<string, string[]>) =>
+    ext.evaluate(async (settings) => browser.runtime.sendMessage({ type: 'saveTeacherSettings', settings }), { ...BLOCKING_POLICY, schedule: { weekly: schedule, officialCalendar: 'none' } });
+  const href = (page: Page) => page.evaluate(() => location.href).catch(() => '');
+  const servedAfterStart = () => server.requests.slice(periodStart).filter((r) => isBlockedHost(r.host));
 
   beforeAll(async () => {
     await server.start();
     installBypassRoutes(server);
+    installEmbeddingRoutes(server);
     session = await launchFirefox({ hosts: HOSTS });
+    ext = await session.openExtensionPage('options.html');
+    blockPage = session.extensionUrl('blocked.html');
   });
   afterAll(() => cleanUp(() => session?.close(), () => server.stop()));
 
-  test('the restored page goes to the block page, and the shop gets no request', async () => {
-    const ext = await session.openExtensionPage('options.html');
-    const save = (schedule: Record<string, string[]>) =>
-      ext.evaluate(async (settings) => browser.runtime.sendMessage({ type: 'saveTeacherSettings', settings }), { ...BLOCKING_POLICY, schedule: { weekly: schedule, officialCalendar: 'none' } });
+  test('before the period: a shop page left behind, a site worker, a shop in a frame', async () => {
     expect(await save(Object.fromEntries(Object.keys(ALWAYS_WORK).map((d) => [d, []])))).toEqual({ ok: true });
-    const page = await session.browser.newPage();
-    await navigate(page, server.url('taobao.com', '/bf'), (h) => h.startsWith('http'));
-    await navigate(page, server.url('allowed.example.org', '/own'), (h) => h.startsWith('http'));
+    tabs.bf = await session.browser.newPage();
+    await navigate(tabs.bf, server.url('taobao.com', '/bf'), (h) => h.startsWith('http'));
+    await navigate(tabs.bf, server.url('allowed.example.org', '/own'), (h) => h.startsWith('http'));
+    tabs.sw = await session.browser.newPage();
+    await navigate(tabs.sw, server.httpsUrl('taobao.com', '/sw-register'), (h) => h.startsWith('https'));
+    await waitFor('the site worker', async () => ((await tabs.sw.evaluate(() => document.title)) === 'worker ready' ? true : undefined));
+    await navigate(tabs.sw, server.httpsUrl('taobao.com', '/cached'), (h) => h.endsWith('/cached'));
+    expect(await tabs.sw.evaluate(() => document.querySelector('#served')?.textContent)).toContain('from its cache');
+    await navigate(tabs.sw, server.url('allowed.example.org', '/own'), (h) => h.startsWith('http'));
+    tabs.frame = await session.browser.newPage();
+    await navigate(tabs.frame, embedded(server, 'frame', server.url('item.taobao.com', '/framed-before')), (h) => h.startsWith('http'));
+    await waitFor('the shop in the frame', () => (server.requests.some((r) => r.url === '/framed-before') ? true : undefined));
     await server.quiet(2_000);
-    const periodStart = server.requests.length;
-
+    periodStart = server.requests.length;
     expect(await save(ALWAYS_WORK)).toEqual({ ok: true });
     await waitFor('the rules in force', async () => ((await readLocalIn<{ inForce: boolean }>(ext, 'blockingState'))?.inForce ? true : undefined));
-    const blockPage = session.extensionUrl('blocked.html');
-    await page.evaluate(() => history.back());
-    await waitFor('the block page', () => page.evaluate(() => (location.href.startsWith('moz-extension:') ? location.href : undefined)).catch(() => undefined));
-    expect(await page.evaluate(() => location.href)).toBe(`${blockPage}?behind=blocked#${server.url('taobao.com', '/bf')}`);
+  });
+
+  test("Back to the shop page, from Firefox's cache, goes to the block page (case 1)", async () => {
+    await tabs.bf.evaluate(() => history.back());
+    await waitFor('the block page', async () => ((await href(tabs.bf)).startsWith('moz-extension:') ? true : undefined));
+    // Marked: the background sent it (a DNR redirect has no marker), so it came from the cache.
+    expect(await href(tabs.bf)).toBe(`${blockPage}?behind=blocked#${server.url('taobao.com', '/bf')}`);
+  });
+
+  test("the site's own worker, from its cache: the page ends on the block page (case 2)", async () => {
+    await tabs.sw.evaluate((u) => (location.href = u), server.httpsUrl('taobao.com', '/cached'));
+    await waitFor('the block page', async () => ((await href(tabs.sw)).startsWith('moz-extension:') ? true : undefined));
+  });
+
+  test('the frame left open is reloaded into the block page (case 4)', async () => {
+    const framed = await waitFor('the frame on the block page', async () => {
+      for (const f of tabs.frame.frames()) if ((await f.evaluate(() => location.href).catch(() => '')).startsWith(`${blockPage}#`)) return f;
+      return undefined;
+    });
+    expect(await framed.evaluate(() => document.querySelectorAll('form, #unlock-reason, button').length)).toBe(0);
+  });
+
+  test('no blocked host received a request once the period began', async () => {
     await server.quiet(1_000);
-    expect(server.requests.slice(periodStart).filter((r) => isBlockedHost(r.host))).toEqual([]);
+    expect(servedAfterStart()).toEqual([]);
+    expect(server.requests.slice(periodStart).length).toBeGreaterThan(0);
   });
 });
