@@ -3,9 +3,7 @@
 // tldts-icann: the ICANN section of the Public Suffix List only; the private section
 // (github.io, blogspot.com) is not needed here.
 import { getPublicSuffix } from 'tldts-icann';
-import { installSuffixLookup, type SuffixLookup } from './public-suffix';
-
-const NAME_ONLY = { extractHostname: false, validateHostname: false, detectIp: false, mixedInputs: false } as const;
+import { installSuffixLookup, NAME_ONLY, type SuffixLookup } from './public-suffix';
 
 export const tldtsSuffixLookup: SuffixLookup = (hostname, _options, out) => {
   out.publicSuffix = getPublicSuffix(hostname, NAME_ONLY);

@@ -44,7 +44,7 @@ const DOMAIN = 3;
 const RESULT = getEmptyResult();
 
 /** For a host that is already a valid lower-case name: no extraction, validation or IP detection. */
-const NAME_ONLY = { extractHostname: false, validateHostname: false, detectIp: false, mixedInputs: false } as const;
+export const NAME_ONLY = { extractHostname: false, validateHostname: false, detectIp: false, mixedInputs: false } as const;
 
 /** The host's ICANN public suffix (tldts-icann's getPublicSuffix on a valid lower-case name). */
 export function publicSuffixOf(host: string): string | null {
