@@ -63,12 +63,14 @@ export const ALLOWED_NAVIGATIONS: Case[] = [
 ];
 
 /** Pages on an allowed host that reach a blocked one by other means. */
+/** Text made safe inside a double-quoted HTML attribute or a page's text. */
+export const htmlAttr = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
 export function installEmbeddingRoutes(s: TestServer): void {
   const to = (req: IncomingMessage) => new URL(req.url ?? '/', 'http://x').searchParams.get('to') ?? '';
-  const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-  s.routes.set('/frame', (req) => [200, {}, `<!doctype html><h1 id="served">frame host</h1><iframe id="f" src="${escape(to(req))}"></iframe>`]);
-  s.routes.set('/link', (req) => [200, {}, `<!doctype html><a id="go" href="${escape(to(req))}">go</a>`]);
-  s.routes.set('/open', (req) => [200, {}, `<!doctype html><button id="go" onclick="window.open('${escape(to(req))}')">open</button>`]);
+  s.routes.set('/frame', (req) => [200, {}, `<!doctype html><h1 id="served">frame host</h1><iframe id="f" src="${htmlAttr(to(req))}"></iframe>`]);
+  s.routes.set('/link', (req) => [200, {}, `<!doctype html><a id="go" href="${htmlAttr(to(req))}">go</a>`]);
+  s.routes.set('/open', (req) => [200, {}, `<!doctype html><button id="go" onclick="window.open('${htmlAttr(to(req))}')">open</button>`]);
   s.routes.set('/redirect', (req) => [302, { location: to(req) }, '']);
 }
 

@@ -5,11 +5,11 @@
  * frames or opens the block page itself, and a single-page site that changes its URL in place.
  */
 import type { IncomingMessage } from 'node:http';
+import { htmlAttr as attr } from './blocking-cases';
 import type { TestServer } from './server';
 
 const js = { 'content-type': 'text/javascript; charset=utf-8' };
 const param = (req: IncomingMessage, name: string) => new URL(req.url ?? '/', 'http://x').searchParams.get(name) ?? '';
-const attr = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The worker answers /cached from its cache (no request) and passes /passthrough on to the network. */
 const SERVICE_WORKER = `
