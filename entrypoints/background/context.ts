@@ -11,7 +11,6 @@ import { buildMatchConfig, resolveConfig, type EffectiveConfig } from '@/utils/p
 import { decideUrl } from '@/utils/matching/decide';
 import { digestText } from '@/utils/digest';
 import { version } from '@/package.json';
-import { isWorkTime, nextBoundary } from '@/utils/schedule/work-time';
 import { spanCovers, workSpanAt, type WorkSpan } from '@/utils/schedule/work-span';
 import type { CategoryInfo, UrlDecision } from '@/utils/messages/types';
 import { derivedConfig, lastGoodPolicy, teacherSettings, unlocks, type DerivedConfig } from './storage';
@@ -24,6 +23,11 @@ export interface Context {
   categories: CategoryInfo[];
   /** Digest of the policy and the teacher's settings the configuration was built from. */
   digest: string;
+  /**
+   * Work time and the next boundary at `now`, computed once per span (#16: every navigation
+   * asks, and for a timetable of work around the clock nextBoundary walks a year: ~2 ms).
+   */
+  spanAt(now: number): WorkSpan;
 }
 
 let cached: Promise<Context> | null = null;
@@ -40,6 +44,7 @@ async function build(): Promise<Context> {
   // domains the index costs a few hundred milliseconds).
   let match: MatchConfig | undefined;
   let index: HostIndex | undefined;
+  let span: WorkSpan | undefined;
   const matchConfig = () => (match ??= buildMatchConfig(config.values));
   return {
     config,
@@ -51,6 +56,10 @@ async function build(): Promise<Context> {
     },
     categories: categoryInfos(config.values),
     digest,
+    spanAt(now) {
+      if (!spanCovers(span, now)) span = workSpanAt(config.values.schedule, now);
+      return span;
+    },
   };
 }
 
@@ -108,13 +117,13 @@ export async function workSpan(now: number): Promise<WorkSpan> {
 
 /** Why `url` is or is not blocked at `now`, under this configuration and the live unlocks. */
 export async function decideNow(ctx: Context, url: string, now: number): Promise<UrlDecision> {
-  const schedule = ctx.config.values.schedule;
+  const span = ctx.spanAt(now);
   return decideUrl({
     url,
     index: ctx.index,
     categories: ctx.categories,
-    workTime: isWorkTime(schedule, now),
-    nextBoundary: nextBoundary(schedule, now),
+    workTime: span.workTime,
+    nextBoundary: span.boundary,
     unlocks: await unlocks.getValue(),
     now,
   });

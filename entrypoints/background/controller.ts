@@ -2,7 +2,7 @@
  * Brings the rules, alarms and badge in line with the time and the configuration: the one
  * place that orders the background's single-purpose modules.
  */
-import { calendarStatus, isWorkTime, nextBoundary } from '@/utils/schedule/work-time';
+import { calendarStatus } from '@/utils/schedule/work-time';
 import type { StatusResponse } from '@/utils/messages/types';
 import { countEvents } from '@/utils/tallies/db';
 import { localDayKey } from '@/utils/time/day-key';
@@ -119,10 +119,11 @@ export async function getStatus(): Promise<StatusResponse> {
     storageProblem.getValue(),
   ]);
   const { values } = ctx.config;
+  const span = ctx.spanAt(now);
   return {
     now,
-    workTime: isWorkTime(values.schedule, now),
-    nextBoundary: nextBoundary(values.schedule, now),
+    workTime: span.workTime,
+    nextBoundary: span.boundary,
     schoolName: values.schoolName,
     policy,
     calendarMissingYears: calendarStatus(values.schedule, now).missingYears,

@@ -35,20 +35,40 @@ export default defineBackground({
       if (state === 'active') void reconcile('wake', false);
     });
     // The credited tab is the active tab of the focused window, whichever window an event is in.
-    browser.tabs.onActivated.addListener(() => {
-      const at = Date.now();
-      void focusedTabHost().then((host) => feedAccounting({ type: 'activeTab', at, host }));
-    });
-    browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-      const at = Date.now();
-      if (change.url === undefined) return;
-      void onTabUrl(tabId, change.url);
-      if (tab.active) void focusedTabHost().then((host) => feedAccounting({ type: 'activeTab', at, host }));
-    });
+    const activeTabChanged = (at: number) => void focusedTabHost().then((host) => feedAccounting({ type: 'activeTab', at, host }));
+    browser.tabs.onActivated.addListener(() => activeTabChanged(Date.now()));
+    if (import.meta.env.FIREFOX) {
+      // Firefox may restore a page from its back/forward cache without onCommitted: a tab's
+      // URL change is the signal there (asked for URL changes only).
+      const onUpdated = browser.tabs.onUpdated as unknown as { addListener(cb: (tabId: number, change: { url?: string }, tab: { active: boolean }) => void, filter: { properties: string[] }): void };
+      onUpdated.addListener(
+        (tabId, change, tab) => {
+          const at = Date.now();
+          if (change.url === undefined) return;
+          void onTabUrl(tabId, change.url);
+          if (tab.active) activeTabChanged(at);
+        },
+        { properties: ['url'] },
+      );
+    } else {
+      // Chromium reports every new document with onCommitted (a page from its back/forward
+      // cache and a prerender's activation too), and a URL changed within one with these two:
+      // tabs.onUpdated, which fires several times for every page load, is not needed (#16).
+      const inPage = (details: { tabId: number; frameId: number; url: string }) => {
+        if (details.frameId === 0) void onTabUrl(details.tabId, details.url);
+      };
+      browser.webNavigation.onHistoryStateUpdated.addListener(inPage);
+      browser.webNavigation.onReferenceFragmentUpdated.addListener(inPage);
+    }
     browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
     // What the browser really did in each tab: blocked attempts, visits, the second line (#17).
     browser.webNavigation.onBeforeNavigate.addListener((details) => onBeforeNavigate(details));
-    browser.webNavigation.onCommitted.addListener((details) => void onCommitted(details));
+    browser.webNavigation.onCommitted.addListener((details) => {
+      const at = Date.now();
+      void onCommitted(details);
+      // A new document in a top frame is where Chromium's tab changes host (see above).
+      if (!import.meta.env.FIREFOX && details.frameId === 0 && details.documentLifecycle !== 'prerender') activeTabChanged(at);
+    });
     browser.webNavigation.onErrorOccurred.addListener((details) => onErrorOccurred(details));
     browser.windows.onFocusChanged.addListener((windowId) => {
       const at = Date.now();
@@ -57,7 +77,7 @@ export default defineBackground({
         return;
       }
       void feedAccounting({ type: 'windowFocus', at, focused: true });
-      void focusedTabHost().then((host) => feedAccounting({ type: 'activeTab', at, host }));
+      activeTabChanged(at);
     });
     browser.runtime.onMessage.addListener(handleMessage);
     // A start for an alarm or an event reads the policy only when the last read is old: a

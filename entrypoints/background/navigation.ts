@@ -13,7 +13,6 @@
 import { browser } from 'wxt/browser';
 import { webHost } from '@/utils/matching/web-host';
 import { blockPageAddress, parseBlockPageAddress } from '@/utils/navigation/block-page-address';
-import { isWorkTime } from '@/utils/schedule/work-time';
 import { blockPageUrl } from './blocking';
 import { currentContext, decideNow } from './context';
 import { recordBlocked, recordVisit } from './records';
@@ -37,6 +36,8 @@ export interface NavigationDetails {
   frameId: number;
   url: string;
   documentLifecycle?: string;
+  /** onCommitted's; 'forward_back' marks a page that may come whole from the back/forward cache. */
+  transitionQualifiers?: string[];
 }
 
 /** Chrome prerenders in a hidden page with the tab's id: not something the teacher sees yet. */
@@ -88,10 +89,18 @@ export async function onCommitted(details: NavigationDetails): Promise<void> {
     return;
   }
   await recordVisit(url, at);
-  await checkFrames(tabId, at);
+  // A new document has no frames yet at its commit (each will report its own); only a page
+  // restored whole from the back/forward cache can bring some. Firefox's cache restores are
+  // not all marked, so it looks every time.
+  const fromHistory = details.transitionQualifiers === undefined || details.transitionQualifiers.includes('forward_back');
+  if (import.meta.env.FIREFOX || fromHistory) await checkFrames(tabId, at);
 }
 
-/** tabs.onUpdated: Firefox may restore a page from its back/forward cache without onCommitted. */
+/**
+ * A tab's URL changed without onCommitted: in Firefox (tabs.onUpdated) a page restored from
+ * its back/forward cache; in Chromium a pushState or hash change, which may add a blocked
+ * keyword to an allowed host's URL.
+ */
 export async function onTabUrl(tabId: number, url: string): Promise<void> {
   const at = Date.now();
   if (webHost(url) !== null && (await blockedNow(url, at))) await sendToBlockPage(tabId, url, at);
@@ -141,7 +150,7 @@ export async function handleBlockedFrame(tabId: number, frameUrl: string, at: nu
 /** In work time, an allowed page's frames on blocked hosts (a page restored whole from the cache). */
 export async function checkFrames(tabId: number, at: number): Promise<void> {
   const ctx = await currentContext();
-  if (!isWorkTime(ctx.config.values.schedule, at)) return;
+  if (!ctx.spanAt(at).workTime) return;
   const frames = (await browser.webNavigation.getAllFrames({ tabId }).catch(() => null)) ?? [];
   for (const frame of frames) {
     if (frame.frameId !== 0 && webHost(frame.url) !== null && (await blockedNow(frame.url, at))) {

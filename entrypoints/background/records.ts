@@ -2,7 +2,6 @@
 import { blockedDelta, unlockDelta, visitDelta } from '@/utils/tallies/deltas';
 import { addUsage, countEvents, recordEvent } from '@/utils/tallies/db';
 import { webHost } from '@/utils/matching/web-host';
-import { isWorkTime } from '@/utils/schedule/work-time';
 import { localDayKey } from '@/utils/time/day-key';
 import { tallyTarget } from '@/utils/tallies/target';
 import { currentContext, decideNow, type Context } from './context';
@@ -23,7 +22,7 @@ export async function recordVisit(url: string, at: number): Promise<void> {
   const host = webHost(url);
   if (host === null) return;
   const ctx = await currentContext();
-  if (!isWorkTime(ctx.config.values.schedule, at)) return;
+  if (!ctx.spanAt(at).workTime) return;
   const target = await targetIn(ctx, host);
   await writeTallies(async () => addUsage(await tallyDb(), [visitDelta(localDayKey(at), target.host, target.category)]));
 }

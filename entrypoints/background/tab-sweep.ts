@@ -6,13 +6,12 @@
 import { browser } from 'wxt/browser';
 import { decideUrl } from '@/utils/matching/decide';
 import type { LiveUnlock } from '@/utils/matching/host-index';
-import { nextBoundary } from '@/utils/schedule/work-time';
 import { webHost } from '@/utils/matching/web-host';
 import type { Context } from './context';
 import { handleBlockedFrame, sendToBlockPage } from './navigation';
 
 export async function sendOpenTabsToBlockPage(ctx: Context, now: number, live: readonly LiveUnlock[]): Promise<void> {
-  const boundary = nextBoundary(ctx.config.values.schedule, now);
+  const boundary = ctx.spanAt(now).boundary;
   const blockedNow = (url: string) =>
     decideUrl({ url, index: ctx.index, categories: ctx.categories, workTime: true, nextBoundary: boundary, unlocks: live, now }).blockedNow;
   const tabs = await browser.tabs.query({ url: ['http://*/*', 'https://*/*'] });

@@ -13,7 +13,9 @@ import { cleanUp } from './support/cleanup';
 
 const NO_WORK = Object.fromEntries(Object.keys(ALWAYS_WORK).map((d) => [d, []]));
 const BEFORE = { ...BLOCKING_POLICY, schoolName: '下班时间', schedule: { weekly: NO_WORK, officialCalendar: 'none' } };
-const DURING = BLOCKING_POLICY;
+/** A red-packet keyword (pinyin: the policy takes ASCII keywords) blocks a URL on any host. */
+const KEYWORD = 'qianghongbao';
+const DURING = { ...BLOCKING_POLICY, customCategories: [{ id: 'redPackets', name: { zh_CN: '红包' }, mode: 'block', urlKeywords: [KEYWORD] }] };
 
 describe('Chromium: bypass round 2 (#17)', () => {
   const server = new TestServer();
@@ -168,6 +170,26 @@ describe('Chromium: bypass round 2 (#17)', () => {
     await go(page, server.url('www.iqiyi.com', '/'));
     await waitFor('the later visit', async () => ((await visitsOf('iqiyi.com')) === 1 ? true : undefined));
     expect(await visitsOf('bilibili.com')).toBe(1);
+    await page.close();
+  });
+
+  test('a blocked keyword: in a typed URL it gets no request; written into an allowed page\'s URL by pushState or a hash change, the tab goes to the block page', async () => {
+    const page = await session.context.newPage();
+    const withKeyword = () => server.requests.filter((r) => r.url.toLowerCase().includes(KEYWORD));
+    await go(page, server.url('allowed.example.org', `/search?q=${KEYWORD}`));
+    await onBlockPage(page);
+    expect(withKeyword()).toEqual([]);
+    // No request is made by these: only the background's second line sees them.
+    for (const write of ['pushState', 'hash'] as const) {
+      await go(page, server.url('allowed.example.org', '/spa'));
+      expect(page.url()).toContain('/spa');
+      await page.evaluate(
+        ([how, k]) => (how === 'pushState' ? history.pushState({}, '', `/search?q=${k}`) : (location.hash = `q=${k}`)),
+        [write, KEYWORD] as const,
+      );
+      await onBlockPage(page);
+    }
+    expect(withKeyword()).toEqual([]);
     await page.close();
   });
 
