@@ -13,7 +13,7 @@ import { digestText } from '@/utils/digest';
 import { version } from '@/package.json';
 import { spanCovers, workSpanAt, type WorkSpan } from '@/utils/schedule/work-span';
 import type { CategoryInfo, UrlDecision } from '@/utils/messages/types';
-import { derivedConfig, lastGoodPolicy, teacherSettings, unlocks, type DerivedConfig } from './storage';
+import { derivedConfig, forgetWorkerOwned, lastGoodPolicy, teacherSettings, unlocks, type DerivedConfig } from './storage';
 
 export interface Context {
   config: EffectiveConfig;
@@ -75,6 +75,8 @@ export function currentContext(): Promise<Context> {
 export function invalidateContext(): void {
   generation++;
   cached = null;
+  // What was kept in memory is re-read too: cheap, and a test that resets storage needs it.
+  forgetWorkerOwned();
 }
 
 /** Forgets the configuration, here and in storage: the policy or the teacher's settings were written. */

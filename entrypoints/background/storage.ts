@@ -1,5 +1,5 @@
 /** Every key the background keeps in extension storage, declared once with its fallback. */
-import { storage } from 'wxt/utils/storage';
+import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import type { TeacherSettings } from '@/utils/policy/resolve';
 import type { Policy } from '@/utils/policy/schema';
 import { INITIAL_POLICY_STATUS, type PolicyStatus } from '@/utils/policy/status';
@@ -8,6 +8,35 @@ import type { Schedule } from '@/utils/schedule/types';
 import { initialAccountingState, type AccountingState } from '@/utils/tallies/accounting';
 import type { StoredUnlock } from '@/utils/matching/honoured-unlocks';
 import type { WorkSpan } from '@/utils/schedule/work-span';
+
+const forgetters: (() => void)[] = [];
+
+/**
+ * An item that only the background writes, read from storage once per worker life and then
+ * from memory (#16: every read is a round trip to the browser, and a page load made four).
+ * Writes go to storage first; the copy in memory is the value last written, never mutated.
+ */
+function workerOwned<T>(item: WxtStorageItem<T, Record<string, unknown>>): { getValue(): Promise<T>; setValue(value: T): Promise<void> } {
+  let memo: Promise<T> | null = null;
+  forgetters.push(() => (memo = null));
+  return {
+    getValue: () =>
+      (memo ??= item.getValue().catch((error: unknown) => {
+        memo = null;
+        throw error;
+      })),
+    async setValue(value: T) {
+      memo = null;
+      await item.setValue(value);
+      memo = Promise.resolve(value);
+    },
+  };
+}
+
+/** Drops the copies in memory: the next reads go to storage (a configuration change; tests). */
+export function forgetWorkerOwned(): void {
+  for (const forget of forgetters) forget();
+}
 
 /** The last valid managed policy: it stays in force when a newer one is invalid or unreadable. */
 export const lastGoodPolicy = storage.defineItem<Policy | null>('local:lastGoodPolicy', { fallback: null, version: 1 });
@@ -58,19 +87,27 @@ export interface DerivedConfig {
   /** The work-time answer and next boundary around the last wake (absent until computed). */
   span?: WorkSpan | null;
 }
-export const derivedConfig = storage.defineItem<DerivedConfig | null>('local:derivedConfig', { fallback: null, version: 1 });
+export const derivedConfig = workerOwned(storage.defineItem<DerivedConfig | null>('local:derivedConfig', { fallback: null, version: 1 }));
 
 /** Digest of the managed policy as last read and parsed: an unchanged read is not parsed again. */
 export const managedDigest = storage.defineItem<string | null>('local:managedDigest', { fallback: null, version: 1 });
 
 /** Live temporary unlocks (issue #6); expired or unproven ones are dropped at every reconcile (#17). */
-export const unlocks = storage.defineItem<StoredUnlock[]>('local:unlocks', { fallback: [], version: 1 });
+export const storedUnlocks = storage.defineItem<StoredUnlock[]>('local:unlocks', { fallback: [], version: 1 });
+/**
+ * The same, as the background reads it between reconciles (decideNow at every navigation).
+ * A value written behind the worker's back (the extension's console, #17 case 6) is not
+ * honoured from here: the reconcile reads storage itself (live-unlocks.ts) and drops it.
+ */
+export const unlocks = workerOwned(storedUnlocks);
 
 /** The accounting state machine's state, persisted so a service-worker restart loses nothing. */
-export const accountingState = storage.defineItem<AccountingState>('local:accountingState', {
-  fallback: initialAccountingState(),
-  version: 1,
-});
+export const accountingState = workerOwned(
+  storage.defineItem<AccountingState>('local:accountingState', {
+    fallback: initialAccountingState(),
+    version: 1,
+  }),
+);
 
 /** The last failed write to the tallies (a full disk), shown to the teacher; null when writes work. */
 export const storageProblem = storage.defineItem<{ at: number; error: string } | null>('local:storageProblem', { fallback: null, version: 1 });
