@@ -4,13 +4,12 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { isCreditable, step, type AccountingEvent } from '@/utils/tallies/accounting';
-import { addUsage } from '@/utils/tallies/db';
 import { webHost } from '@/utils/matching/web-host';
 import { spanClock } from '@/utils/schedule/work-span';
 import { currentContext, wakeConfig } from './context';
 import { targetIn } from './records';
 import { accountingState, derivedConfig } from './storage';
-import { tallyDb, writeTallies } from './tally-db';
+import { addUsageSoon, writeTallies } from './tally-db';
 
 type Target = { host: string; category: string };
 
@@ -40,8 +39,9 @@ export function feedAccounting(event: AccountingEvent): Promise<void> {
       if (host !== focusHost || target === null) throw new Error(`accounting asked for ${host}, not the focused ${focusHost}`);
       return target;
     });
-    // Credits first: if the write fails, the old state stays and the slice is retried.
-    await addUsage(await tallyDb(), result.credits);
+    // The credits join the pending usage (written within a second; a failed write keeps them
+    // for the next), then the state moves on past them.
+    addUsageSoon(result.credits);
     await accountingState.setValue(result.state);
     // A new tab in focus: classify it now, while the worker is awake for the event anyway.
     if (event.type === 'activeTab' && event.host !== null && event.host !== focusHost) await targetOf(event.host);

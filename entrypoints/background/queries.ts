@@ -6,7 +6,13 @@ import { addDaysToKey, localDayKey } from '@/utils/time/day-key';
 import { dailyByCategory, summarizeReport, topHostsOf, totalsByCategory } from '@/utils/report/report';
 import { currentContext } from './context';
 import { getStatus } from './controller';
-import { tallyDb } from './tally-db';
+import { flushUsage, tallyDb } from './tally-db';
+
+/** Usage counted in the last second is written before it is read (a failed write is shown elsewhere). */
+async function tallyDbFlushed(): Promise<QingfengDb> {
+  await flushUsage().catch(() => undefined);
+  return tallyDb();
+}
 
 async function unlocksOf(db: QingfengDb, day: string): Promise<TodayResponse['unlockEvents']> {
   return (await eventsOfDay(db, day, 'unlock')).map(({ at, host, category, detail }) => ({ at, host, category, detail }));
@@ -14,7 +20,7 @@ async function unlocksOf(db: QingfengDb, day: string): Promise<TodayResponse['un
 
 export async function today(now: number): Promise<TodayResponse> {
   const day = localDayKey(now);
-  const db = await tallyDb();
+  const db = await tallyDbFlushed();
   const [ctx, rows, unlockEvents] = await Promise.all([currentContext(), getDay(db, day), unlocksOf(db, day)]);
   return todayOf(day, ctx.categories, rows, unlockEvents);
 }
@@ -34,7 +40,7 @@ export async function popup(now: number): Promise<PopupResponse> {
 async function popupTallies(now: number): Promise<{ today: TodayResponse; week: WeekResponse }> {
   const to = localDayKey(now);
   const from = addDaysToKey(to, -6);
-  const db = await tallyDb();
+  const db = await tallyDbFlushed();
   const [ctx, rows, unlockEvents] = await Promise.all([currentContext(), getRange(db, from, to), unlocksOf(db, to)]);
   return {
     today: todayOf(to, ctx.categories, rows.filter((row) => row.day === to), unlockEvents),
@@ -56,10 +62,10 @@ function todayOf(day: string, categories: CategoryInfo[], rows: UsageRow[], unlo
 }
 
 export async function report(from: string, to: string): Promise<ReportResponse> {
-  const rows = await getRange(await tallyDb(), from, to);
+  const rows = await getRange(await tallyDbFlushed(), from, to);
   return { from, to, categories: (await currentContext()).categories, ...summarizeReport(rows, from, to) };
 }
 
 export async function reportRows(from: string, to: string): Promise<ReportExport> {
-  return { from, to, rows: await getRange(await tallyDb(), from, to), categories: (await currentContext()).categories };
+  return { from, to, rows: await getRange(await tallyDbFlushed(), from, to), categories: (await currentContext()).categories };
 }

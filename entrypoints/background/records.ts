@@ -6,7 +6,7 @@ import { localDayKey } from '@/utils/time/day-key';
 import { tallyTarget } from '@/utils/tallies/target';
 import { currentContext, decideNow, type Context } from './context';
 import { publicSuffixesReady } from './public-suffixes';
-import { tallyDb, writeTallies } from './tally-db';
+import { addUsageSoon, tallyDb, writeTallies } from './tally-db';
 
 /** What a visit to `host` is tallied under; an uncategorised one may need the public suffixes. */
 export async function targetIn(ctx: Context, host: string): Promise<{ host: string; category: string }> {
@@ -24,7 +24,7 @@ export async function recordVisit(url: string, at: number): Promise<void> {
   const ctx = await currentContext();
   if (!ctx.spanAt(at).workTime) return;
   const target = await targetIn(ctx, host);
-  await writeTallies(async () => addUsage(await tallyDb(), [visitDelta(localDayKey(at), target.host, target.category)]));
+  addUsageSoon([visitDelta(localDayKey(at), target.host, target.category)]);
 }
 
 /**

@@ -8,7 +8,7 @@ import { currentContext, decideNow } from './context';
 import { policyStatus, teacherSettings } from './storage';
 import { reconcileNewSettings } from './controller';
 import { publicSuffixesReady } from './public-suffixes';
-import { tallyDb } from './tally-db';
+import { discardPendingUsage, tallyDb, writeTallies } from './tally-db';
 
 export async function getSettings(): Promise<SettingsResponse> {
   const ctx = await currentContext();
@@ -46,7 +46,11 @@ export async function deleteAllData(now: number): Promise<DeleteResult> {
   if (config.values.lockSettings) {
     return { ok: false, refusal: 'locked' };
   }
-  await deleteAll(await tallyDb());
-  await recordEvent(await tallyDb(), { at: now, type: 'dbReset', detail: 'deleted by the teacher' });
+  // In the write queue, so no write counted before the deletion lands after it.
+  await writeTallies(async () => {
+    discardPendingUsage();
+    await deleteAll(await tallyDb());
+    await recordEvent(await tallyDb(), { at: now, type: 'dbReset', detail: 'deleted by the teacher' });
+  });
   return { ok: true };
 }

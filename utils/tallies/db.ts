@@ -55,7 +55,7 @@ async function fillUnlockCounts(tx: Transaction): Promise<void> {
 const COUNTS = ['workSeconds', 'visits', 'blocked', 'unlocks'] as const;
 
 /** Throws before any write: a NaN or negative count would corrupt every later sum. */
-function assertValidDelta(delta: UsageDelta): void {
+export function assertValidDelta(delta: UsageDelta): void {
   for (const field of COUNTS) {
     const value = delta[field];
     if (!Number.isFinite(value) || value < 0) {

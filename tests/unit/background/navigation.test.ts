@@ -8,7 +8,7 @@ import { countEvents, deleteAll, getDay } from '@/utils/tallies/db';
 import { handleMessage } from '@/entrypoints/background/messages';
 import { forgetTab, onBeforeNavigate, onCommitted, onErrorOccurred, onTabUrl } from '@/entrypoints/background/navigation';
 import { invalidateContext } from '@/entrypoints/background/context';
-import { tallyDb } from '@/entrypoints/background/tally-db';
+import { discardPendingUsage, flushUsage, tallyDb } from '@/entrypoints/background/tally-db';
 
 vi.mock('@/entrypoints/background/dnr', () => import('../support/fake-dnr'));
 
@@ -34,6 +34,7 @@ beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(WORK_TIME);
   fakeBrowser.reset();
+  discardPendingUsage();
   await deleteAll(await tallyDb());
   invalidateContext();
   update = vi.fn(async () => undefined);
@@ -114,6 +115,7 @@ describe('a visit is a new document on a categorised host', () => {
     await onCommitted(nav(1, 'https://www.bilibili.com/video/1'));
     await onCommitted(nav(1, 'https://www.bilibili.com/video/2'));
     await onCommitted(nav(1, 'https://player.bilibili.com/x', 5)); // a frame is not a visit
+    await flushUsage();
     const rows = await getDay(await tallyDb(), DAY);
     expect(rows.find((r) => r.host === 'bilibili.com')?.visits).toBe(2);
   });
@@ -126,6 +128,7 @@ describe('the second line behind DNR', () => {
     // tabs.onUpdated for the same commit sends nothing twice.
     await onTabUrl(4, TAOBAO);
     expect(update).toHaveBeenCalledTimes(1);
+    await flushUsage();
     expect(await getDay(await tallyDb(), DAY)).toEqual([]); // not a visit
   });
 

@@ -17,7 +17,7 @@ import { currentContext, invalidateContext } from '@/entrypoints/background/cont
 import { reconcile } from '@/entrypoints/background/controller';
 import { handleMessage } from '@/entrypoints/background/messages';
 import { blockingState, unlocks } from '@/entrypoints/background/storage';
-import { tallyDb } from '@/entrypoints/background/tally-db';
+import { discardPendingUsage, flushUsage, tallyDb } from '@/entrypoints/background/tally-db';
 
 const dnr = vi.hoisted(() => ({ limits: null as DnrLimits | null, installed: [] as DnrRule[], replaced: 0, available: true }));
 vi.mock('@/entrypoints/background/dnr', () => ({
@@ -53,6 +53,7 @@ beforeEach(async () => {
   dnr.installed = [];
   dnr.replaced = 0;
   dnr.available = true;
+  discardPendingUsage();
   await deleteAll(await tallyDb());
   invalidateContext();
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string) => key);
@@ -207,6 +208,7 @@ describe('a wake that changes nothing costs almost nothing (issue 16)', () => {
     invalidateContext();
     const read = await keysReadBy(() => feedAccounting({ type: 'tick', at: at + 30_000 }));
     expect(read).not.toContain('lastGoodPolicy');
+    await flushUsage();
     const rows = await (await tallyDb()).usage.toArray();
     expect(rows).toEqual([expect.objectContaining({ host: 'bilibili.com', category: 'video', workSeconds: 30 })]);
   });

@@ -7,7 +7,7 @@ import type { Browser } from 'wxt/browser';
 import { addUsage, deleteAll, getRange } from '@/utils/tallies/db';
 import { handleMessage } from '@/entrypoints/background/messages';
 import { feedAccounting } from '@/entrypoints/background/accounting-feed';
-import { tallyDb } from '@/entrypoints/background/tally-db';
+import { discardPendingUsage, flushUsage, tallyDb } from '@/entrypoints/background/tally-db';
 import { invalidateContext } from '@/entrypoints/background/context';
 import { getStatus } from '@/entrypoints/background/controller';
 
@@ -18,6 +18,7 @@ const ALWAYS = Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'su
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  discardPendingUsage();
   await deleteAll(await tallyDb());
   invalidateContext();
   vi.restoreAllMocks();
@@ -32,12 +33,17 @@ describe('a full disk is reported, not a crash', () => {
     const quota = vi.spyOn((await tallyDb()).usage, 'bulkPut').mockRejectedValue(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
     await feedAccounting({ type: 'windowFocus', at, focused: true });
     await feedAccounting({ type: 'activeTab', at, host: 'www.bilibili.com' });
-    await expect(feedAccounting({ type: 'tick', at: at + 30_000 })).rejects.toThrow(/quota/);
+    await feedAccounting({ type: 'tick', at: at + 30_000 });
+    await expect(flushUsage()).rejects.toThrow(/quota/);
     await vi.waitFor(async () => expect((await getStatus()).storageError).toMatch(/QuotaExceededError/));
 
+    // The failed write's 30 seconds were kept: the next write brings them with its own.
     quota.mockRestore();
     await feedAccounting({ type: 'tick', at: at + 60_000 });
+    await flushUsage();
     await vi.waitFor(async () => expect((await getStatus()).storageError).toBeNull());
+    const rows = await (await tallyDb()).usage.toArray();
+    expect(rows).toEqual([expect.objectContaining({ host: 'bilibili.com', workSeconds: 60 })]);
   });
 });
 
