@@ -43,8 +43,9 @@ export function feedAccounting(event: AccountingEvent): Promise<void> {
     // for the next), then the state moves on past them.
     addUsageSoon(result.credits);
     await accountingState.setValue(result.state);
-    // A new tab in focus: classify it now, while the worker is awake for the event anyway.
-    if (event.type === 'activeTab' && event.host !== null && event.host !== focusHost) await targetOf(event.host);
+    // A new tab in focus in work time: classify it now, while the worker is awake for the event
+    // anyway (off work it is not credited, and classifying may build the host index).
+    if (event.type === 'activeTab' && event.host !== null && event.host !== focusHost && clock.isWorkTime(event.at)) await targetOf(event.host);
   });
 }
 
