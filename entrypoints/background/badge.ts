@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { browserTranslate } from '@/utils/i18n/browser-translate';
 import { actionIconPaths } from '@/utils/ui/icons';
 import { describeWhen } from '@/utils/time/when';
+import { badgeShown } from './storage';
 
 const WORK_COLOUR = '#0b6e4f';
 
@@ -21,17 +22,23 @@ const t = browserTranslate;
 
 export async function updateBadge(state: BadgeState): Promise<void> {
   const when = state.nextBoundary === null ? null : describeWhen(state.nextBoundary, state.now);
+  const text = state.inForce ? String(Math.min(state.blockedToday, 999)) : '';
+  // Unchanged since the last wake, and still shown (a browser restart resets the badge): set
+  // nothing, and build no text (issue 16: setting the icon decodes its images, and the first
+  // message looked up loads the locale's messages, at every wake).
+  const key = JSON.stringify([state.inForce, text, state.inForce ? state.blockedToday : null, when]);
+  const shown = await badgeShown.getValue();
+  if (shown?.key === key) {
+    const [shownTitle, shownText] = await Promise.all([browser.action.getTitle({}), browser.action.getBadgeText({})]).catch(() => [null, null]);
+    if (shownTitle === shown.title && shownText === shown.text) return;
+  }
   const whenText = when ? t(when.key, when.args) : null;
   const title = state.inForce
     ? t('badgeTitleWork', [whenText ?? t('badgeNoEnd'), String(state.blockedToday)])
     : t('badgeTitleOff', [whenText ?? t('badgeNoStart')]);
-  const text = state.inForce ? String(Math.min(state.blockedToday, 999)) : '';
-  // Unchanged since the last wake: setting the icon again decodes its images each time (issue
-  // 16). The title names the state the icon shows; a browser restart resets both.
-  const [shownTitle, shownText] = await Promise.all([browser.action.getTitle({}), browser.action.getBadgeText({})]).catch(() => [null, null]);
-  if (shownTitle === title && shownText === text) return;
   await browser.action.setBadgeBackgroundColor({ color: WORK_COLOUR });
   await browser.action.setBadgeText({ text });
   await browser.action.setTitle({ title });
   await browser.action.setIcon({ path: actionIconPaths(state.inForce ? 'on' : 'off') });
+  await badgeShown.setValue({ key, title, text });
 }

@@ -103,6 +103,12 @@ export async function wakeConfig(): Promise<DerivedConfig> {
   return derived;
 }
 
+/** Keeps `patch` with the derived configuration, unless that changed since `digest` was read. */
+export async function keepWithDerived(digest: string, patch: Partial<Omit<DerivedConfig, 'digest'>>): Promise<void> {
+  const stored = await derivedConfig.getValue();
+  if (stored?.digest === digest) await derivedConfig.setValue({ ...stored, ...patch });
+}
+
 /**
  * Work time and the next boundary at `now`: from the span kept with the derived configuration
  * while `now` is inside it, else computed and kept (one write per boundary crossed).

@@ -4,18 +4,18 @@
  */
 import { calendarStatus } from '@/utils/schedule/work-time';
 import type { StatusResponse } from '@/utils/messages/types';
-import { countEvents } from '@/utils/tallies/db';
 import { localDayKey } from '@/utils/time/day-key';
 import { armBoundaryAlarm, armCheckpoint, armUnlockExpiry } from './alarms';
 import { updateBadge } from './badge';
 import { applyBlocking, installedFingerprint } from './blocking';
-import { configurationChanged, currentContext, wakeConfig, workSpan } from './context';
+import { configurationChanged, currentContext, keepWithDerived, wakeConfig, workSpan } from './context';
 import { dnrAvailable, dnrLimits } from './dnr';
 import { keepLiveUnlocks } from './live-unlocks';
+import { countBlocked } from './records';
 import { refreshPolicy } from './policy-manager';
-import { blockingState, policyStatus, storageProblem } from './storage';
+import { blockedCount, blockingState, policyStatus, storageProblem } from './storage';
 import { sendOpenTabsToBlockPage } from './tab-sweep';
-import { prune, tallyDb } from './tally-db';
+import { prune } from './tally-db';
 
 /**
  * Applies the configuration in force at this instant; true when the browser holds exactly its
@@ -47,14 +47,22 @@ async function applyConfig(): Promise<boolean> {
   const boundary = await armBoundaryAlarm(span.boundary);
   // The badge is a view: a failure there must not stop the reconcile.
   await refreshBadge(now, boundary).catch((error: unknown) => console.warn('[qingfeng] badge not updated', error));
-  // Pruning is housekeeping: a database problem must not stop the reconcile (tallyDb() resets a broken one).
-  await prune(now, wake.retentionDays).catch((error: unknown) => console.warn('[qingfeng] prune failed', error));
+  // Pruning is housekeeping, once a day and after each configuration change (a new retention
+  // prunes at once): a database problem must not stop the reconcile (tallyDb() resets a broken one).
+  const today = localDayKey(now);
+  if (wake.prunedDay !== today) {
+    await prune(now, wake.retentionDays)
+      .then(() => keepWithDerived(wake.digest, { prunedDay: today }))
+      .catch((error: unknown) => console.warn('[qingfeng] prune failed', error));
+  }
   return outcome.applied;
 }
 
 /** The badge after anything that changes rules-in-force or today's blocked count. */
 export async function refreshBadge(now = Date.now(), boundary?: number | null): Promise<void> {
-  const blockedToday = await countEvents(await tallyDb(), 'blocked', localDayKey(now)).catch(() => 0);
+  const day = localDayKey(now);
+  const kept = await blockedCount.getValue();
+  const blockedToday = kept?.day === day ? kept.count : await countBlocked(day).catch(() => 0);
   await updateBadge({
     inForce: (await blockingState.getValue()).inForce,
     blockedToday,
@@ -113,9 +121,7 @@ export async function getStatus(): Promise<StatusResponse> {
     currentContext(),
     blockingState.getValue(),
     policyStatus.getValue(),
-    tallyDb()
-      .then((db) => countEvents(db, 'blocked', localDayKey(now)))
-      .catch(() => 0),
+    countBlocked(localDayKey(now)).catch(() => 0),
     storageProblem.getValue(),
   ]);
   const { values } = ctx.config;

@@ -6,7 +6,6 @@ import { configurationChanged } from './context';
 import { handleMessage } from './messages';
 import { feedAccounting, focusedTabHost, syncFocus } from './accounting-feed';
 import { forgetTab, onBeforeNavigate, onCommitted, onErrorOccurred, onTabUrl } from './navigation';
-import { tallyDb } from './tally-db';
 
 const IDLE_SECONDS = 60;
 
@@ -83,6 +82,7 @@ export default defineBackground({
     // A start for an alarm or an event reads the policy only when the last read is old: a
     // changed policy wakes the worker itself (storage.onChanged).
     void reconcile('service worker start', 'if-stale');
-    void tallyDb().then(syncFocus);
+    // The tallies database opens when first used (a wake that credits nothing opens it not at all, #16).
+    void syncFocus();
   },
 });

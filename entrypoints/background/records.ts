@@ -6,6 +6,7 @@ import { localDayKey } from '@/utils/time/day-key';
 import { tallyTarget } from '@/utils/tallies/target';
 import { currentContext, decideNow, type Context } from './context';
 import { publicSuffixesReady } from './public-suffixes';
+import { blockedCount } from './storage';
 import { addUsageSoon, tallyDb, writeTallies } from './tally-db';
 
 /** What a visit to `host` is tallied under; an uncategorised one may need the public suffixes. */
@@ -42,7 +43,14 @@ export async function recordBlocked(url: string, at: number): Promise<number> {
       await recordEvent(await tallyDb(), { at, type: 'blocked', host: target.host, category: target.category });
     });
   }
-  return countEvents(await tallyDb(), 'blocked', day);
+  return countBlocked(day);
+}
+
+/** Today's blocked attempts from the database, kept for the next wake's badge. */
+export async function countBlocked(day: string): Promise<number> {
+  const count = await countEvents(await tallyDb(), 'blocked', day);
+  await blockedCount.setValue({ day, count });
+  return count;
 }
 
 export async function recordUnlock(host: string, category: string, reason: string, at: number): Promise<void> {

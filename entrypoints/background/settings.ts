@@ -5,7 +5,7 @@ import type { TeacherSettings } from '@/utils/policy/resolve';
 import { parsePolicy } from '@/utils/policy/schema';
 import { type CategoryId } from '@/utils/policy/constants';
 import { currentContext, decideNow } from './context';
-import { policyStatus, teacherSettings } from './storage';
+import { blockedCount, policyStatus, teacherSettings } from './storage';
 import { reconcileNewSettings } from './controller';
 import { publicSuffixesReady } from './public-suffixes';
 import { discardPendingUsage, tallyDb, writeTallies } from './tally-db';
@@ -51,6 +51,7 @@ export async function deleteAllData(now: number): Promise<DeleteResult> {
     discardPendingUsage();
     await deleteAll(await tallyDb());
     await recordEvent(await tallyDb(), { at: now, type: 'dbReset', detail: 'deleted by the teacher' });
+    await blockedCount.setValue(null);
   });
   return { ok: true };
 }

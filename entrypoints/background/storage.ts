@@ -86,6 +86,8 @@ export interface DerivedConfig {
   focus: { host: string; target: { host: string; category: string } } | null;
   /** The work-time answer and next boundary around the last wake (absent until computed). */
   span?: WorkSpan | null;
+  /** The day the tallies were last pruned under this configuration (pruning is daily, #16). */
+  prunedDay?: string;
 }
 export const derivedConfig = workerOwned(storage.defineItem<DerivedConfig | null>('local:derivedConfig', { fallback: null, version: 1 }));
 
@@ -108,6 +110,15 @@ export const accountingState = workerOwned(
     version: 1,
   }),
 );
+
+/**
+ * Today's blocked attempts as last counted, for the badge: a wake reads this instead of
+ * opening the tallies database (#16). Written where attempts are counted; null forces a count.
+ */
+export const blockedCount = workerOwned(storage.defineItem<{ day: string; count: number } | null>('local:blockedCount', { fallback: null, version: 1 }));
+
+/** What the badge was last set to, and from what: a wake that would set the same skips building its text (#16). */
+export const badgeShown = workerOwned(storage.defineItem<{ key: string; title: string; text: string } | null>('local:badgeShown', { fallback: null, version: 1 }));
 
 /** The last failed write to the tallies (a full disk), shown to the teacher; null when writes work. */
 export const storageProblem = storage.defineItem<{ at: number; error: string } | null>('local:storageProblem', { fallback: null, version: 1 });

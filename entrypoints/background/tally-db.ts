@@ -5,7 +5,7 @@
 import { addUsage, assertValidDelta, openOrReset, pruneBefore, type QingfengDb } from '@/utils/tallies/db';
 import type { UsageDelta } from '@/utils/tallies/types';
 import { addDaysToKey, localDayKey } from '@/utils/time/day-key';
-import { storageProblem } from './storage';
+import { blockedCount, storageProblem } from './storage';
 
 let opening: Promise<QingfengDb> | null = null;
 
@@ -17,7 +17,10 @@ let opening: Promise<QingfengDb> | null = null;
 export function tallyDb(): Promise<QingfengDb> {
   opening ??= openOrReset('qingfeng', Date.now()).then(
     ({ db, resetReason }) => {
-      if (resetReason) console.warn(`[qingfeng] tallies database reset: ${resetReason}`);
+      if (resetReason) {
+        console.warn(`[qingfeng] tallies database reset: ${resetReason}`);
+        void blockedCount.setValue(null); // the count kept for the badge was of the old one
+      }
       return db;
     },
     (error: unknown) => {

@@ -38,3 +38,18 @@ test('the same state again sets nothing (issue 16: a wake does not decode the ic
   await updateBadge({ ...state, inForce: false });
   expect(setIcon).toHaveBeenLastCalledWith({ path: { 16: '/icon/off-16.png', 32: '/icon/off-32.png' } });
 });
+
+test('a new worker with the same state builds no text (the last badge is kept); a browser that reset its badge gets it again', async () => {
+  const state = { inForce: true, blockedToday: 4, nextBoundary: NOW + 3_600_000, now: NOW };
+  await updateBadge(state);
+  const getMessage = vi.spyOn(fakeBrowser.i18n, 'getMessage');
+  await updateBadge(state);
+  expect(getMessage).not.toHaveBeenCalled();
+  expect(setIcon).toHaveBeenCalledTimes(1);
+  // What a browser restart does: the badge is back to the manifest's.
+  await fakeBrowser.action.setTitle({ title: '' });
+  await fakeBrowser.action.setBadgeText({ text: '' });
+  await updateBadge(state);
+  expect(setIcon).toHaveBeenCalledTimes(2);
+  expect(await fakeBrowser.action.getBadgeText({})).toBe('4');
+});

@@ -199,6 +199,29 @@ describe('a wake that changes nothing costs almost nothing (issue 16)', () => {
     expect(dnr.installed).toBe(installs);
   });
 
+  test('a second wake the same day opens no database work: no prune, no count, no badge text (each is kept)', async () => {
+    Object.assign(fakeBrowser.action, { setIcon: vi.fn(async () => undefined) }); // the fake has none
+    await reconcile('start');
+    await handleMessage({ type: 'getStatus' }, { id: fakeBrowser.runtime.id });
+    invalidateContext(); // a new worker
+    const db = await tallyDb();
+    const deletes = vi.spyOn(db.usage, 'where');
+    const counts = vi.spyOn(db.events, 'where');
+    const messages = vi.mocked(fakeBrowser.i18n.getMessage);
+    messages.mockClear();
+    await reconcile('service worker start', 'if-stale');
+    expect(deletes).not.toHaveBeenCalled();
+    expect(counts).not.toHaveBeenCalled();
+    expect(messages).not.toHaveBeenCalled();
+    // The next day prunes and counts afresh (its badge reads the same: same hour, none blocked).
+    vi.setSystemTime(WORK_TIME.getTime() + 24 * 3_600_000);
+    invalidateContext();
+    await reconcile('service worker start', 'if-stale');
+    expect(deletes).toHaveBeenCalled();
+    expect(counts).toHaveBeenCalled();
+    expect(messages).not.toHaveBeenCalled();
+  });
+
   test('the tick on the same tab classifies it from what was kept, without the policy', async () => {
     await reconcile('start');
     const { feedAccounting } = await import('@/entrypoints/background/accounting-feed');
