@@ -5,7 +5,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ALWAYS_WORK, BLOCKING_POLICY, embedded, installEmbeddingRoutes, isBlockedHost } from './support/blocking-cases';
-import { embedsOf, installBypassRoutes } from './support/bypass-routes';
+import { embedsOf, installBypassRoutes, KEYWORD, keywordRequests, withKeywordCategory } from './support/bypass-routes';
 import { ChromiumPolicyFile, launchChromium, readLocal, waitForRulesInForce, type ChromiumSession } from './support/chromium';
 import { waitFor } from './support/poll';
 import { TestServer } from './support/server';
@@ -13,9 +13,7 @@ import { cleanUp } from './support/cleanup';
 
 const NO_WORK = Object.fromEntries(Object.keys(ALWAYS_WORK).map((d) => [d, []]));
 const BEFORE = { ...BLOCKING_POLICY, schoolName: '下班时间', schedule: { weekly: NO_WORK, officialCalendar: 'none' } };
-/** A red-packet keyword (pinyin: the policy takes ASCII keywords) blocks a URL on any host. */
-const KEYWORD = 'qianghongbao';
-const DURING = { ...BLOCKING_POLICY, customCategories: [{ id: 'redPackets', name: { zh_CN: '红包' }, mode: 'block', urlKeywords: [KEYWORD] }] };
+const DURING = withKeywordCategory(BLOCKING_POLICY);
 
 describe('Chromium: bypass round 2 (#17)', () => {
   const server = new TestServer();
@@ -175,10 +173,9 @@ describe('Chromium: bypass round 2 (#17)', () => {
 
   test('a blocked keyword: in a typed URL it gets no request; written into an allowed page\'s URL by pushState or a hash change, the tab goes to the block page', async () => {
     const page = await session.context.newPage();
-    const withKeyword = () => server.requests.filter((r) => r.url.toLowerCase().includes(KEYWORD));
     await go(page, server.url('allowed.example.org', `/search?q=${KEYWORD}`));
     await onBlockPage(page);
-    expect(withKeyword()).toEqual([]);
+    expect(keywordRequests(server)).toEqual([]);
     // No request is made by these: only the background's second line sees them.
     for (const write of ['pushState', 'hash'] as const) {
       await go(page, server.url('allowed.example.org', '/spa'));
@@ -189,7 +186,7 @@ describe('Chromium: bypass round 2 (#17)', () => {
       );
       await onBlockPage(page);
     }
-    expect(withKeyword()).toEqual([]);
+    expect(keywordRequests(server)).toEqual([]);
     await page.close();
   });
 

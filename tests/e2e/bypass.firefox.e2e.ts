@@ -5,7 +5,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ALWAYS_WORK, BLOCKING_POLICY, embedded, installEmbeddingRoutes, isBlockedHost, TEST_HOSTS } from './support/blocking-cases';
-import { embedsOf, installBypassRoutes } from './support/bypass-routes';
+import { embedsOf, installBypassRoutes, KEYWORD, keywordRequests, withKeywordCategory } from './support/bypass-routes';
 import { launchFirefox, navigate, readLocalIn, waitForRulesInForceIn, type FirefoxSession } from './support/firefox';
 import { waitFor } from './support/poll';
 import { TestServer } from './support/server';
@@ -23,7 +23,7 @@ describe('Firefox: bypass round 2 (#17)', () => {
   beforeAll(async () => {
     await server.start();
     installBypassRoutes(server);
-    session = await launchFirefox({ hosts: HOSTS, managedPolicy: BLOCKING_POLICY });
+    session = await launchFirefox({ hosts: HOSTS, managedPolicy: withKeywordCategory(BLOCKING_POLICY) });
     blockPage = session.extensionUrl('blocked.html');
     ext = await session.openExtensionPage('options.html');
     await waitForRulesInForceIn(ext, BLOCKING_POLICY.schoolName);
@@ -83,6 +83,20 @@ describe('Firefox: bypass round 2 (#17)', () => {
     await navigate(page, server.url('www.iqiyi.com', '/'), (h) => h.startsWith('http'));
     await waitFor('the later visit', async () => ((await visitsOf('iqiyi.com')) === 1 ? true : undefined));
     expect(await visitsOf('bilibili.com')).toBe(1);
+  });
+
+  test('a blocked keyword: in a typed URL it gets no request; written into an allowed page\'s URL by pushState or a hash change, the tab goes to the block page', async () => {
+    await navigate(page, server.url('allowed.example.org', `/search?q=${KEYWORD}`), (h) => h.startsWith(blockPage));
+    // No request is made by these: only the background's second line (tabs.onUpdated) sees them.
+    for (const write of ['pushState', 'hash'] as const) {
+      await navigate(page, server.url('allowed.example.org', '/spa'), (h) => h.includes('/spa'));
+      await page.evaluate(
+        ([how, k]) => (how === 'pushState' ? history.pushState({}, '', `/search?q=${k}`) : (location.hash = `q=${k}`)),
+        [write, KEYWORD] as const,
+      );
+      await waitFor(`the ${write} to end on the block page`, async () => ((await page.evaluate(() => location.href).catch(() => '')).startsWith(blockPage) ? true : undefined));
+    }
+    expect(keywordRequests(server)).toEqual([]);
   });
 
   test('allowed sites load whole, the built-in allow list too', async () => {

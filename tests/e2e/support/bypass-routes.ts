@@ -80,3 +80,13 @@ export function installBypassRoutes(s: TestServer): void {
 
 /** An allowed page that embeds `target` (a blocked origin) every way a page can. */
 export const embedsOf = (s: TestServer, host: string, target: string) => s.url(host, `/embeds?to=${encodeURIComponent(target)}`);
+
+/** A red-packet keyword (pinyin: the policy takes ASCII keywords) that blocks a URL on any host. */
+export const KEYWORD = 'qianghongbao';
+/** `policy` with a custom category that blocks URLs containing KEYWORD. */
+export const withKeywordCategory = <P extends object>(policy: P) => ({
+  ...policy,
+  customCategories: [{ id: 'redPackets', name: { zh_CN: '红包' }, mode: 'block', urlKeywords: [KEYWORD] }],
+});
+/** Requests whose URL carries KEYWORD: none may reach the server in work time. */
+export const keywordRequests = (s: TestServer) => s.requests.filter((r) => r.url.toLowerCase().includes(KEYWORD));
