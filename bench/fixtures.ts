@@ -19,13 +19,20 @@ export function offWorkSchedule(): Record<string, string[]> {
   return Object.fromEntries(WEEKDAYS.map((d, i) => [d, i === (at + 3) % 7 ? ['09:00-17:00'] : []]));
 }
 
+/** The listeners Qingfeng's Chromium build registers at the top of its worker (entrypoints/background/index.ts). */
+export const CHROMIUM_LISTENERS = [
+  'runtime.onInstalled', 'runtime.onStartup', 'runtime.onMessage', 'storage.onChanged', 'alarms.onAlarm', 'idle.onStateChanged',
+  'tabs.onActivated', 'tabs.onRemoved', 'webNavigation.onBeforeNavigate', 'webNavigation.onCommitted',
+  'webNavigation.onErrorOccurred', 'webNavigation.onHistoryStateUpdated', 'webNavigation.onReferenceFragmentUpdated', 'windows.onFocusChanged',
+];
+
 /**
  * A control for the page-load figure: an extension with Qingfeng's permissions and host
  * permissions (read from the build's manifest) and an empty service worker, no listeners, no
  * rules. What it costs is what Chromium charges any such extension; what Qingfeng costs
  * beyond it is Qingfeng's own. The caller removes the returned folder.
  */
-export function writeControlExtension(): string {
+export function writeControlExtension(listeners: readonly string[] = []): string {
   const dir = mkdtempSync(join(tmpdir(), 'qingfeng-bench-control-'));
   const built = JSON.parse(readFileSync(join(CHROME_BUILD, 'manifest.json'), 'utf8')) as { permissions?: string[]; host_permissions?: string[] };
   const manifest = {
@@ -37,7 +44,9 @@ export function writeControlExtension(): string {
     background: { service_worker: 'background.js' },
   };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  writeFileSync(join(dir, 'background.js'), '// intentionally empty\n');
+  // With `listeners`, each registered and doing nothing: what Chromium charges a navigation for
+  // dispatching its events to a worker, before the worker does anything with them.
+  writeFileSync(join(dir, 'background.js'), listeners.length ? listeners.map((l) => `chrome.${l}.addListener(() => {});`).join('\n') : '// intentionally empty\n');
   return dir;
 }
 

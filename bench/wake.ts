@@ -16,6 +16,7 @@ import { assertChromiumInstalled, ChromiumPolicyFile } from '../tests/e2e/suppor
 import { CHROME_BUILD, CHROME_ID } from '../tests/e2e/support/constants';
 import { busyParts, spawnChromiumWithCdp, type BusyParts, type Cdp, type CdpEvent } from './cdp';
 import { acceptable, loadUnion } from './data';
+import { CHROMIUM_LISTENERS } from './fixtures';
 import { compileBlockRules } from '../utils/dnr/rules';
 import { CHROME_DNR_LIMITS, type DnrRule } from '../utils/dnr/types';
 import { buildMatchConfig, resolveConfig } from '../utils/policy/resolve';
@@ -87,13 +88,6 @@ async function profile(cdp: Cdp, sessionId: string, ms: number, resume: boolean)
   return busyParts(p);
 }
 
-/** The listeners Qingfeng's Chromium build registers at the top of its worker (entrypoints/background/index.ts). */
-const LISTENERS = [
-  'runtime.onInstalled', 'runtime.onStartup', 'runtime.onMessage', 'storage.onChanged', 'alarms.onAlarm', 'idle.onStateChanged',
-  'tabs.onActivated', 'tabs.onRemoved', 'webNavigation.onBeforeNavigate', 'webNavigation.onCommitted',
-  'webNavigation.onErrorOccurred', 'webNavigation.onHistoryStateUpdated', 'webNavigation.onReferenceFragmentUpdated', 'windows.onFocusChanged',
-];
-
 /**
  * The floor of this measurement: an extension with Qingfeng's manifest key (so the same id),
  * permissions and a worker that registers Qingfeng's listeners, keeps a one-minute alarm and
@@ -111,7 +105,7 @@ function writeListenerControl(rules: readonly unknown[]): string {
   writeFileSync(
     join(dir, 'background.js'),
     [
-      ...LISTENERS.map((l) => `chrome.${l}.addListener(() => {});`),
+      ...CHROMIUM_LISTENERS.map((l) => `chrome.${l}.addListener(() => {});`),
       "chrome.alarms.get('tick').then((a) => a || chrome.alarms.create('tick', { periodInMinutes: 1 }));",
       ...(rules.length
         ? ["chrome.declarativeNetRequest.getDynamicRules().then((held) => held.length ? held.length : fetch('/rules.json').then((r) => r.json()).then((addRules) => chrome.declarativeNetRequest.updateDynamicRules({ addRules })));"]
@@ -204,7 +198,7 @@ function floorRows(s: Scenario): Row[] {
   return [
     {
       id: "1 wake floor: cold start of a worker with Qingfeng's listeners and nothing else",
-      figure: `the same measurement on a control extension (Qingfeng's id and permissions; its worker registers the ${LISTENERS.length} event listeners of Qingfeng's Chromium build, keeps a one-minute alarm, and does nothing else), median of ${s.cold.length}; split: ${s.coldParts.length ? partsText(s.coldParts) : '—'}`,
+      figure: `the same measurement on a control extension (Qingfeng's id and permissions; its worker registers the ${CHROMIUM_LISTENERS.length} event listeners of Qingfeng's Chromium build, keeps a one-minute alarm, and does nothing else), median of ${s.cold.length}; split: ${s.coldParts.length ? partsText(s.coldParts) : '—'}`,
       target: '',
       measured,
       status: cold === null ? 'not measured' : 'info',
