@@ -26,7 +26,7 @@ export async function updateBadge(state: BadgeState): Promise<void> {
   // Unchanged since the last wake, and still shown (a browser restart resets the badge): set
   // nothing, and build no text (issue 16: setting the icon decodes its images, and the first
   // message looked up loads the locale's messages, at every wake).
-  const key = JSON.stringify([state.inForce, text, state.inForce ? state.blockedToday : null, when]);
+  const key = JSON.stringify([state.inForce, state.inForce ? state.blockedToday : null, when]);
   const shown = await badgeShown.getValue();
   if (shown?.key === key) {
     const [shownTitle, shownText] = await Promise.all([browser.action.getTitle({}), browser.action.getBadgeText({})]).catch(() => [null, null]);

@@ -49,7 +49,9 @@ export async function recordBlocked(url: string, at: number): Promise<number> {
 /** Today's blocked attempts from the database, kept for the next wake's badge. */
 export async function countBlocked(day: string): Promise<number> {
   const count = await countEvents(await tallyDb(), 'blocked', day);
-  await blockedCount.setValue({ day, count });
+  // Written only when it changed: every popup opening counts (getStatus).
+  const kept = await blockedCount.getValue();
+  if (kept?.day !== day || kept.count !== count) await blockedCount.setValue({ day, count });
   return count;
 }
 
