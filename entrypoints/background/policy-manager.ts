@@ -2,7 +2,7 @@ import { parsePolicy } from '@/utils/policy/schema';
 import type { PolicyStatus } from '@/utils/policy/status';
 import { readManagedStorage } from './managed-storage';
 import { publicSuffixesReady } from './public-suffixes';
-import { digestText } from '@/utils/digest';
+import { digestJson } from '@/utils/digest';
 import { lastGoodPolicy, managedDigest, policyStatus } from './storage';
 
 /**
@@ -31,7 +31,7 @@ export async function refreshPolicy(now: number): Promise<{ status: PolicyStatus
     status = { ...previous, readAt: now, readError: read.error };
   } else {
     // The same policy text as at the last parse: nothing to parse, nothing changed (issue 16).
-    const digest = digestText(JSON.stringify(read.raw));
+    const digest = digestJson(read.raw);
     if (digest === (await managedDigest.getValue()) && previous.present && previous.readError === null) {
       status = { ...previous, readAt: now };
     } else {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { digestText, TextDigest } from '@/utils/digest';
+import { digestJson, digestText, TextDigest } from '@/utils/digest';
 
 describe('digestText', () => {
   test('is stable and fixed-width', () => {
@@ -37,5 +37,36 @@ describe('TextDigest (issue 16: fed in pieces, the same as digestText of the who
       }),
       { numRuns: 500 },
     );
+  });
+
+  test('a list of strings digests as its JSON text, escapes and lone surrogates included', () => {
+    const anyUnits = fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 40 }).map((codes) => String.fromCharCode(...codes));
+    const hostLike = fc.stringMatching(/^[a-z0-9.-]{0,30}$/);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(hostLike, anyUnits), { maxLength: 8 }), fc.string({ maxLength: 5 }), (list, before) => {
+        const whole = before + JSON.stringify(list);
+        const fed = new TextDigest().update(before).updateJsonStringArray(list);
+        expect(fed.hex()).toBe(digestText(whole));
+        expect(fed.length).toBe(whole.length);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('digestJson (issue 16: a policy digested without building its text)', () => {
+  test('is digestText of JSON.stringify for any JSON value', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(digestJson(value)).toBe(digestText(JSON.stringify(value)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test('skips what JSON.stringify skips and writes null where it does', () => {
+    const value = { a: undefined, b: [undefined, () => 1, 'x', 2, null], c: { d: true }, e: 'q"\\' };
+    expect(digestJson(value)).toBe(digestText(JSON.stringify(value)));
+    expect(digestJson([['a', 'b'], []])).toBe(digestText(JSON.stringify([['a', 'b'], []])));
   });
 });
