@@ -5,7 +5,7 @@
  * Each top-level key, and each built-in category, remembers where its value came from, so the
  * options page can mark managed keys and explain a decision.
  */
-import { BUILTIN_ALLOW, BUILTIN_LISTS, type BuiltinList } from '../matching/lists';
+import { builtinAllow as builtinAllowList, builtinLists, type BuiltinList } from '../matching/lists';
 import { DEFAULTS, type Policy, type ResolvedPolicy } from './schema';
 import { CATEGORY_IDS, type CategoryId, type Mode } from './constants';
 import type { CategoryRuleSet, MatchConfig } from '../matching/host-index';
@@ -89,7 +89,7 @@ export function resolveConfig(policy: Policy | null, teacher: TeacherSettings | 
  *   school itself added a domain that covers the entry: the school's explicit choice wins.
  *   The policy's own `allow` always wins.
  */
-export function buildMatchConfig(values: ResolvedPolicy, lists: Record<CategoryId, BuiltinList> = BUILTIN_LISTS, builtinAllow: string[] = BUILTIN_ALLOW): MatchConfig {
+export function buildMatchConfig(values: ResolvedPolicy, lists: Record<CategoryId, BuiltinList> = builtinLists(), builtinAllow: string[] = builtinAllowList()): MatchConfig {
   // A school may add 100k+ domains: each added entry is looked at once, and only the small
   // built-in lists are put in sets.
   const allowUnder = new Map<string, string[]>(); // a domain → the built-in allow entries it covers

@@ -1,8 +1,8 @@
 import { CATEGORY_IDS, type CategoryId } from '../../../utils/policy/constants';
 import { describe, expect, it } from 'vitest';
 import {
-  BUILTIN_ALLOW,
-  BUILTIN_LISTS,
+  builtinAllow,
+  builtinLists,
   BUILTIN_LIST_TEXTS,
   parseListText,
 } from '../../../utils/matching/lists';
@@ -40,7 +40,7 @@ const entryLines = (text: string) =>
     .filter((l) => l.trim() !== '' && !l.trimStart().startsWith('#'));
 
 const blockEntries = CATEGORY_IDS.flatMap((id) =>
-  BUILTIN_LISTS[id].domains.map((domain) => ({ id, domain })),
+  builtinLists()[id].domains.map((domain) => ({ id, domain })),
 );
 
 describe('parseListText', () => {
@@ -70,7 +70,7 @@ describe('list files', () => {
   });
 
   it.each(DOMAIN_FILES)('%s: every entry is a lower-case hostname with a dot and no www.', (name) => {
-    const entries = name === 'allow' ? BUILTIN_ALLOW : BUILTIN_LISTS[name].domains;
+    const entries = name === 'allow' ? builtinAllow() : builtinLists()[name].domains;
     for (const d of entries) {
       expect(isValidHostname(d), `not a valid lower-case hostname: ${d}`).toBe(true);
       expect(d.startsWith('www.'), `www. prefix: ${d}`).toBe(false);
@@ -80,14 +80,14 @@ describe('list files', () => {
 
 describe('built-in categories', () => {
   it.each(CATEGORY_IDS)('%s has a non-empty domain list', (id) => {
-    expect(BUILTIN_LISTS[id].domains.length).toBeGreaterThan(0);
+    expect(builtinLists()[id].domains.length).toBeGreaterThan(0);
   });
 
   it('only redPacket has URL keywords, and they are usable urlFilters', () => {
     for (const id of CATEGORY_IDS) {
-      if (id !== 'redPacket') expect(BUILTIN_LISTS[id].urlKeywords, id).toEqual([]);
+      if (id !== 'redPacket') expect(builtinLists()[id].urlKeywords, id).toEqual([]);
     }
-    const keywords = BUILTIN_LISTS.redPacket.urlKeywords;
+    const keywords = builtinLists().redPacket.urlKeywords;
     expect(keywords).toContain('hongbao');
     for (const k of keywords) {
       // ASCII only (DNR rejects other urlFilters), no DNR wildcards/anchors, not too short to be safe.
@@ -120,12 +120,12 @@ describe('built-in categories', () => {
 
 describe('built-in allow list', () => {
   it('is non-empty and contains the work tools the design names', () => {
-    expect(BUILTIN_ALLOW).toEqual(expect.arrayContaining(['smartedu.cn', 'mp.weixin.qq.com']));
+    expect(builtinAllow()).toEqual(expect.arrayContaining(['smartedu.cn', 'mp.weixin.qq.com']));
   });
 
   it('every entry is under a block entry or documented as a work tool (工作工具)', () => {
     const lines = entryLines(BUILTIN_LIST_TEXTS.allow);
-    for (const host of BUILTIN_ALLOW) {
+    for (const host of builtinAllow()) {
       const line = lines.find((l) => l.split('#')[0]!.trim() === host)!;
       const underBlock = blockEntries.some(({ domain }) => isUnder(host, domain));
       expect(underBlock || line.includes('工作工具'), `allow entry without a reason: ${host}`).toBe(true);
@@ -133,7 +133,7 @@ describe('built-in allow list', () => {
   });
 
   it('never allows a whole block entry (that would silently disable it)', () => {
-    const bad = BUILTIN_ALLOW.flatMap((host) =>
+    const bad = builtinAllow().flatMap((host) =>
       blockEntries.filter(({ domain }) => isUnder(domain, host)).map(({ id, domain }) => `allow ${host} undoes ${id}:${domain}`),
     );
     expect(bad).toEqual([]);

@@ -40,18 +40,31 @@ const list = (domains: string, urlKeywords = ''): BuiltinList => ({
   urlKeywords: parseListText(urlKeywords),
 });
 
-export const BUILTIN_LISTS: Record<CategoryId, BuiltinList> = {
-  shopping: list(shopping),
-  games: list(games),
-  redPacket: list(redPacket, redPacketKeywords),
-  webChat: list(webChat),
-  video: list(video),
-  social: list(social),
-  lottery: list(lottery),
-};
+let lists: Record<CategoryId, BuiltinList> | null = null;
+let allowList: string[] | null = null;
 
-/** Hosts that are never blocked (work tools under chat/social or shared hosts). */
-export const BUILTIN_ALLOW: string[] = parseListText(allow);
+/**
+ * The built-in lists, parsed on first use: a service-worker wake that finds nothing changed
+ * never resolves a configuration, so it should not parse the lists either (issue 16).
+ */
+export function builtinLists(): Record<CategoryId, BuiltinList> {
+  lists ??= {
+    shopping: list(shopping),
+    games: list(games),
+    redPacket: list(redPacket, redPacketKeywords),
+    webChat: list(webChat),
+    video: list(video),
+    social: list(social),
+    lottery: list(lottery),
+  };
+  return lists;
+}
+
+/** Hosts that are never blocked (work tools under chat/social or shared hosts), parsed on first use. */
+export function builtinAllow(): string[] {
+  allowList ??= parseListText(allow);
+  return allowList;
+}
 
 /** The raw file texts, for tests and for showing the annotated lists in the options page. */
 export const BUILTIN_LIST_TEXTS: Readonly<Record<CategoryId | 'allow' | 'redPacketKeywords', string>> = {
