@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { browserTranslate } from '@/utils/i18n/browser-translate';
 import { actionIconPaths } from '@/utils/ui/icons';
 import { describeWhen } from '@/utils/time/when';
-import { badgeShown } from './storage';
+import { badgeSessionKey, badgeShown } from './storage';
 
 const WORK_COLOUR = '#0b6e4f';
 
@@ -28,10 +28,7 @@ export async function updateBadge(state: BadgeState): Promise<void> {
   // message looked up loads the locale's messages, at every wake).
   const key = JSON.stringify([state.inForce, state.inForce ? state.blockedToday : null, when]);
   const shown = await badgeShown.getValue();
-  if (shown?.key === key) {
-    const [shownTitle, shownText] = await Promise.all([browser.action.getTitle({}), browser.action.getBadgeText({})]).catch(() => [null, null]);
-    if (shownTitle === shown.title && shownText === shown.text) return;
-  }
+  if (shown?.key === key && (await stillShown(shown))) return;
   const whenText = when ? t(when.key, when.args) : null;
   const title = state.inForce
     ? t('badgeTitleWork', [whenText ?? t('badgeNoEnd'), String(state.blockedToday)])
@@ -41,4 +38,19 @@ export async function updateBadge(state: BadgeState): Promise<void> {
   await browser.action.setTitle({ title });
   await browser.action.setIcon({ path: actionIconPaths(state.inForce ? 'on' : 'off') });
   await badgeShown.setValue({ key, title, text });
+  if (hasSessionStorage()) await badgeSessionKey.setValue(key);
+}
+
+const hasSessionStorage = (): boolean => (browser.storage as { session?: unknown }).session !== undefined;
+
+/**
+ * Whether the toolbar still shows the badge last set. The browser resets it when it restarts
+ * or reloads the extension, and clears session storage then too: where there is session
+ * storage, the key kept there answers without touching the action API (issue 16: building the
+ * action bindings was ~1.5 ms of every cold wake). Chrome 101 has none: the badge is read back.
+ */
+async function stillShown(shown: { key: string; title: string; text: string }): Promise<boolean> {
+  if (hasSessionStorage()) return (await badgeSessionKey.getValue().catch(() => null)) === shown.key;
+  const [title, text] = await Promise.all([browser.action.getTitle({}), browser.action.getBadgeText({})]).catch(() => [null, null]);
+  return title === shown.title && text === shown.text;
 }

@@ -119,6 +119,13 @@ export const blockedCount = workerOwned(storage.defineItem<{ day: string; count:
 
 /** What the badge was last set to, and from what: a wake that would set the same skips building its text (#16). */
 export const badgeShown = workerOwned(storage.defineItem<{ key: string; title: string; text: string } | null>('local:badgeShown', { fallback: null, version: 1 }));
+/**
+ * The badge's key again, in session storage, which the browser clears exactly when it resets
+ * the badge (a restart, the extension reloaded or re-enabled): while it holds the key, the
+ * badge is still shown, and a wake need not ask the action API (badge.ts). Chrome 101 has no
+ * session storage; there the badge is read back instead.
+ */
+export const badgeSessionKey = storage.defineItem<string | null>('session:badgeKey', { fallback: null });
 
 /** The last failed write to the tallies (a full disk), shown to the teacher; null when writes work. */
 export const storageProblem = storage.defineItem<{ at: number; error: string } | null>('local:storageProblem', { fallback: null, version: 1 });

@@ -46,10 +46,39 @@ test('a new worker with the same state builds no text (the last badge is kept); 
   await updateBadge(state);
   expect(getMessage).not.toHaveBeenCalled();
   expect(setIcon).toHaveBeenCalledTimes(1);
-  // What a browser restart does: the badge is back to the manifest's.
+  // What a browser restart does: the badge is back to the manifest's, session storage empty.
   await fakeBrowser.action.setTitle({ title: '' });
   await fakeBrowser.action.setBadgeText({ text: '' });
+  await fakeBrowser.storage.session.clear();
   await updateBadge(state);
   expect(setIcon).toHaveBeenCalledTimes(2);
   expect(await fakeBrowser.action.getBadgeText({})).toBe('4');
+});
+
+test('a wake with the badge unchanged does not ask the action API (issue 16)', async () => {
+  const state = { inForce: true, blockedToday: 4, nextBoundary: NOW + 3_600_000, now: NOW };
+  await updateBadge(state);
+  const getTitle = vi.spyOn(fakeBrowser.action, 'getTitle');
+  const getBadgeText = vi.spyOn(fakeBrowser.action, 'getBadgeText');
+  await updateBadge(state);
+  expect(getTitle).not.toHaveBeenCalled();
+  expect(getBadgeText).not.toHaveBeenCalled();
+  expect(setIcon).toHaveBeenCalledTimes(1);
+});
+
+test('without session storage (Chrome 101) the badge is read back: a reset one is set again', async () => {
+  const session = fakeBrowser.storage.session;
+  Reflect.deleteProperty(fakeBrowser.storage, 'session');
+  try {
+    const state = { inForce: true, blockedToday: 4, nextBoundary: NOW + 3_600_000, now: NOW };
+    await updateBadge(state);
+    await updateBadge(state);
+    expect(setIcon).toHaveBeenCalledTimes(1);
+    await fakeBrowser.action.setBadgeText({ text: '' });
+    await updateBadge(state);
+    expect(setIcon).toHaveBeenCalledTimes(2);
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('4');
+  } finally {
+    Object.assign(fakeBrowser.storage, { session });
+  }
 });
