@@ -20,27 +20,36 @@ import type {
   UrlDecision,
 } from './types';
 
-const DAY = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
-/** URLs arrive from the block page's fragment: bounded, never trusted further than a string. */
-const URL_TEXT = z.string().check(z.minLength(1), z.maxLength(100_000));
+/**
+ * The request schema, built at the first message rather than when the module loads: most
+ * service-worker wakes receive none (issue 16: building zod objects at every wake).
+ */
+function buildRequestSchema() {
+  const DAY = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+  /** URLs arrive from the block page's fragment: bounded, never trusted further than a string. */
+  const URL_TEXT = z.string().check(z.minLength(1), z.maxLength(100_000));
 
-export const requestSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('getStatus') }),
-  z.strictObject({ type: z.literal('describeBlock'), url: URL_TEXT }),
-  /** Sent once per navigation to the block page (not on reload), for the tallies. */
-  z.strictObject({ type: z.literal('reportBlocked'), url: URL_TEXT }),
-  z.strictObject({ type: z.literal('requestUnlock'), url: URL_TEXT, reason: z.string().check(z.maxLength(500)), minutes: z.int().check(z.minimum(1), z.maximum(120)) }),
-  z.strictObject({ type: z.literal('getToday') }),
-  /** The popup's one request: the status, today and the 7-day chart together. */
-  z.strictObject({ type: z.literal('getPopup') }),
-  z.strictObject({ type: z.literal('getReport'), from: DAY, to: DAY }),
-  z.strictObject({ type: z.literal('exportReport'), from: DAY, to: DAY }),
-  z.strictObject({ type: z.literal('getSettings') }),
-  z.strictObject({ type: z.literal('saveTeacherSettings'), settings: z.unknown() }),
-  z.strictObject({ type: z.literal('testUrl'), url: z.string().check(z.maxLength(100_000)) }),
-  z.strictObject({ type: z.literal('deleteAllData') }),
-]);
-export type Request = z.infer<typeof requestSchema>;
+  return z.discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('getStatus') }),
+    z.strictObject({ type: z.literal('describeBlock'), url: URL_TEXT }),
+    /** Sent once per navigation to the block page (not on reload), for the tallies. */
+    z.strictObject({ type: z.literal('reportBlocked'), url: URL_TEXT }),
+    z.strictObject({ type: z.literal('requestUnlock'), url: URL_TEXT, reason: z.string().check(z.maxLength(500)), minutes: z.int().check(z.minimum(1), z.maximum(120)) }),
+    z.strictObject({ type: z.literal('getToday') }),
+    /** The popup's one request: the status, today and the 7-day chart together. */
+    z.strictObject({ type: z.literal('getPopup') }),
+    z.strictObject({ type: z.literal('getReport'), from: DAY, to: DAY }),
+    z.strictObject({ type: z.literal('exportReport'), from: DAY, to: DAY }),
+    z.strictObject({ type: z.literal('getSettings') }),
+    z.strictObject({ type: z.literal('saveTeacherSettings'), settings: z.unknown() }),
+    z.strictObject({ type: z.literal('testUrl'), url: z.string().check(z.maxLength(100_000)) }),
+    z.strictObject({ type: z.literal('deleteAllData') }),
+  ]);
+}
+
+let requests: ReturnType<typeof buildRequestSchema> | null = null;
+
+export type Request = z.infer<ReturnType<typeof buildRequestSchema>>;
 export type RequestType = Request['type'];
 
 export interface Responses {
@@ -61,6 +70,6 @@ export interface Responses {
 export type ErrorResponse = { error: string };
 
 export function parseRequest(message: unknown): Request | null {
-  const parsed = requestSchema.safeParse(message);
+  const parsed = (requests ??= buildRequestSchema()).safeParse(message);
   return parsed.success ? parsed.data : null;
 }

@@ -50,39 +50,6 @@ function validBounds(period: unknown): [number, number] | undefined {
   return b && b[0] < b[1] ? b : undefined;
 }
 
-const period = z.string().check(
-  z.superRefine((value: string, ctx) => {
-    const bounds = periodBounds(value);
-    if (!bounds) return reportPolicyError(ctx, 'policyErrPeriodFormat', [quotePolicyValue(value)]);
-    if (bounds[0] >= bounds[1]) reportPolicyError(ctx, 'policyErrPeriodOrder', [value]);
-  }),
-  z.describe('A work period "HH:MM-HH:MM" in local time; start before end; 24:00 only as an end.'),
-);
-
-/**
- * One day's periods. Overlaps are an error at the later period of the pair, as that is the
- * one the admin most likely added by mistake. Output is sorted by start time, so later
- * code can walk a day in order.
- */
-export const dayPeriodsSchema = z.pipe(
-  z.array(period).check(
-    z.superRefine(
-      (periods: string[], ctx) => {
-        // Runs even when some periods are malformed (`when`), so that one round of fixes
-        // finds the overlaps too; the malformed ones are skipped.
-        const bounds = (periods as unknown[]).map(validBounds);
-        bounds.forEach((b, j) => {
-          if (!b) return;
-          const i = bounds.findIndex((a, k) => k < j && a !== undefined && a[0] < b[1] && b[0] < a[1]);
-          if (i >= 0) reportPolicyError(ctx, 'policyErrPeriodOverlap', [periods[j] ?? '', periods[i] ?? ''], [j]);
-        });
-      },
-      { when: (payload) => Array.isArray(payload.value) },
-    ),
-  ),
-  z.transform((periods: string[]) => [...periods].sort((a, b) => (periodBounds(a)?.[0] ?? 0) - (periodBounds(b)?.[0] ?? 0))),
-);
-
 // ---- Dates: "YYYY-MM-DD", local calendar days ----
 
 const DATE = /^(\d{4})-(\d\d)-(\d\d)$/;
@@ -106,25 +73,6 @@ function checkDate(value: string, ctx: Ctx): boolean {
   return true;
 }
 
-export const dateSchema = z.string().check(
-  z.superRefine((value: string, ctx) => void checkDate(value, ctx)),
-  z.describe('A date "YYYY-MM-DD".'),
-);
-
-/** A single day or an inclusive range "A..B" with A ≤ B (ISO dates compare as strings). */
-export const dateOrRangeSchema = z.string().check(
-  z.superRefine((value: string, ctx) => {
-    const parts = value.split('..');
-    // The whole value is quoted when its shape is wrong; a single impossible date by itself.
-    if (parts.length > 2 || !parts.every((p) => DATE.test(p))) {
-      return reportPolicyError(ctx, 'policyErrDateFormat', [quotePolicyValue(value)]);
-    }
-    if (!parts.every((p) => checkDate(p, ctx))) return;
-    if (parts.length === 2 && (parts[0] ?? '') > (parts[1] ?? '')) reportPolicyError(ctx, 'policyErrDateRangeOrder', [value]);
-  }),
-  z.describe('A day off "YYYY-MM-DD", or an inclusive range "YYYY-MM-DD..YYYY-MM-DD".'),
-);
-
 /** Whether `day` falls in a valid holiday entry. */
 export function inDateOrRange(entry: string, day: string): boolean {
   const [from = '', to = from] = entry.split('..');
@@ -146,33 +94,6 @@ const HOST_ERROR_KEY: Record<HostErrorReason, PolicyErrorKey> = {
   invalid: 'policyErrHostNotHost',
 };
 
-/** A host entry, normalised (see normalizeHostEntry); an error says what the admin probably meant. */
-export const hostEntrySchema = z
-  .pipe(
-    z.string(),
-    z.transform((value: string, ctx) => {
-      const r = normalizeHostEntry(value);
-      if (r.ok) return r.host;
-      // The URL/wildcard/path/port messages quote a suggestion; without one, say it plainly.
-      const withSuggestion = r.reason === 'url' || r.reason === 'wildcard' || r.reason === 'path' || r.reason === 'port';
-      const stop = true;
-      if (withSuggestion && r.suggestion === undefined) reportPolicyError(ctx, 'policyErrHostNotHost', [quotePolicyValue(value)], undefined, stop);
-      else if (r.reason === 'empty') reportPolicyError(ctx, 'policyErrHostEmpty', [], undefined, stop);
-      else {
-        const args = r.suggestion === undefined ? [quotePolicyValue(value)] : [quotePolicyValue(value), r.suggestion];
-        reportPolicyError(ctx, HOST_ERROR_KEY[r.reason], args, undefined, stop);
-      }
-      return z.NEVER;
-    }),
-  )
-  .check(z.describe('A host name such as "taobao.com"; it also covers every subdomain.'));
-
-/** A list of host entries; duplicates after normalisation ("www.jd.com", "JD.com") collapse. */
-export const hostListSchema = z.pipe(
-  z.array(hostEntrySchema),
-  z.transform((hosts: string[]) => [...new Set(hosts)]),
-);
-
 // ---- URL keywords ----
 
 /**
@@ -182,20 +103,116 @@ export const hostListSchema = z.pipe(
  */
 const KEYWORD_CHARS = /^[\x21-\x7e]+$/;
 
-export const urlKeywordSchema = z.string().check(
-  z.trim(),
-  z.toLowerCase(),
-  z.superRefine((value: string, ctx) => {
-    if (value !== '' && (!KEYWORD_CHARS.test(value) || /[*|^]/.test(value))) {
-      return reportPolicyError(ctx, 'policyErrKeywordChars', [quotePolicyValue(value)]);
-    }
-    // Shorter keywords match inside unrelated URLs ("hb" is in "github").
-    if (value.length < 3) reportPolicyError(ctx, 'policyErrKeywordTooShort', [value]);
-  }),
-  z.describe('A lower-case word of at least 3 ASCII characters that, found in a URL, puts it in the category.'),
-);
+// ---- The schemas, built on first use ----
 
-export const keywordListSchema = z.pipe(
-  z.array(urlKeywordSchema),
-  z.transform((words: string[]) => [...new Set(words)]),
-);
+/**
+ * The field schemas, built on first use rather than when the module loads: a service-worker
+ * wake that finds the policy unchanged never parses it, and building zod schemas was ~3 ms of
+ * every cold wake (issue 16).
+ */
+function buildFieldSchemas() {
+  const period = z.string().check(
+    z.superRefine((value: string, ctx) => {
+      const bounds = periodBounds(value);
+      if (!bounds) return reportPolicyError(ctx, 'policyErrPeriodFormat', [quotePolicyValue(value)]);
+      if (bounds[0] >= bounds[1]) reportPolicyError(ctx, 'policyErrPeriodOrder', [value]);
+    }),
+    z.describe('A work period "HH:MM-HH:MM" in local time; start before end; 24:00 only as an end.'),
+  );
+
+  /**
+   * One day's periods. Overlaps are an error at the later period of the pair, as that is the
+   * one the admin most likely added by mistake. Output is sorted by start time, so later
+   * code can walk a day in order.
+   */
+  const dayPeriodsSchema = z.pipe(
+    z.array(period).check(
+      z.superRefine(
+        (periods: string[], ctx) => {
+          // Runs even when some periods are malformed (`when`), so that one round of fixes
+          // finds the overlaps too; the malformed ones are skipped.
+          const bounds = (periods as unknown[]).map(validBounds);
+          bounds.forEach((b, j) => {
+            if (!b) return;
+            const i = bounds.findIndex((a, k) => k < j && a !== undefined && a[0] < b[1] && b[0] < a[1]);
+            if (i >= 0) reportPolicyError(ctx, 'policyErrPeriodOverlap', [periods[j] ?? '', periods[i] ?? ''], [j]);
+          });
+        },
+        { when: (payload) => Array.isArray(payload.value) },
+      ),
+    ),
+    z.transform((periods: string[]) => [...periods].sort((a, b) => (periodBounds(a)?.[0] ?? 0) - (periodBounds(b)?.[0] ?? 0))),
+  );
+
+  const dateSchema = z.string().check(
+    z.superRefine((value: string, ctx) => void checkDate(value, ctx)),
+    z.describe('A date "YYYY-MM-DD".'),
+  );
+
+  /** A single day or an inclusive range "A..B" with A ≤ B (ISO dates compare as strings). */
+  const dateOrRangeSchema = z.string().check(
+    z.superRefine((value: string, ctx) => {
+      const parts = value.split('..');
+      // The whole value is quoted when its shape is wrong; a single impossible date by itself.
+      if (parts.length > 2 || !parts.every((p) => DATE.test(p))) {
+        return reportPolicyError(ctx, 'policyErrDateFormat', [quotePolicyValue(value)]);
+      }
+      if (!parts.every((p) => checkDate(p, ctx))) return;
+      if (parts.length === 2 && (parts[0] ?? '') > (parts[1] ?? '')) reportPolicyError(ctx, 'policyErrDateRangeOrder', [value]);
+    }),
+    z.describe('A day off "YYYY-MM-DD", or an inclusive range "YYYY-MM-DD..YYYY-MM-DD".'),
+  );
+
+  /** A host entry, normalised (see normalizeHostEntry); an error says what the admin probably meant. */
+  const hostEntrySchema = z
+    .pipe(
+      z.string(),
+      z.transform((value: string, ctx) => {
+        const r = normalizeHostEntry(value);
+        if (r.ok) return r.host;
+        // The URL/wildcard/path/port messages quote a suggestion; without one, say it plainly.
+        const withSuggestion = r.reason === 'url' || r.reason === 'wildcard' || r.reason === 'path' || r.reason === 'port';
+        const stop = true;
+        if (withSuggestion && r.suggestion === undefined) reportPolicyError(ctx, 'policyErrHostNotHost', [quotePolicyValue(value)], undefined, stop);
+        else if (r.reason === 'empty') reportPolicyError(ctx, 'policyErrHostEmpty', [], undefined, stop);
+        else {
+          const args = r.suggestion === undefined ? [quotePolicyValue(value)] : [quotePolicyValue(value), r.suggestion];
+          reportPolicyError(ctx, HOST_ERROR_KEY[r.reason], args, undefined, stop);
+        }
+        return z.NEVER;
+      }),
+    )
+    .check(z.describe('A host name such as "taobao.com"; it also covers every subdomain.'));
+
+  /** A list of host entries; duplicates after normalisation ("www.jd.com", "JD.com") collapse. */
+  const hostListSchema = z.pipe(
+    z.array(hostEntrySchema),
+    z.transform((hosts: string[]) => [...new Set(hosts)]),
+  );
+
+  const urlKeywordSchema = z.string().check(
+    z.trim(),
+    z.toLowerCase(),
+    z.superRefine((value: string, ctx) => {
+      if (value !== '' && (!KEYWORD_CHARS.test(value) || /[*|^]/.test(value))) {
+        return reportPolicyError(ctx, 'policyErrKeywordChars', [quotePolicyValue(value)]);
+      }
+      // Shorter keywords match inside unrelated URLs ("hb" is in "github").
+      if (value.length < 3) reportPolicyError(ctx, 'policyErrKeywordTooShort', [value]);
+    }),
+    z.describe('A lower-case word of at least 3 ASCII characters that, found in a URL, puts it in the category.'),
+  );
+
+  const keywordListSchema = z.pipe(
+    z.array(urlKeywordSchema),
+    z.transform((words: string[]) => [...new Set(words)]),
+  );
+  return { dayPeriodsSchema, dateSchema, dateOrRangeSchema, hostEntrySchema, hostListSchema, urlKeywordSchema, keywordListSchema };
+}
+
+let built: ReturnType<typeof buildFieldSchemas> | null = null;
+
+/** The field schemas (one set per context, built at the first call). */
+export function fieldSchemas(): ReturnType<typeof buildFieldSchemas> {
+  return (built ??= buildFieldSchemas());
+}

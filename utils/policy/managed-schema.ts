@@ -128,5 +128,5 @@ export function toManagedSchema(zodSchema: z.core.$ZodType, opts: ManagedSchemaO
 
 /** The managed_schema.json object for the manifest: top-level "object" with the policy keys as its properties. */
 export function buildManagedSchema(opts: ManagedSchemaOptions = {}): ManagedSchemaNode {
-  return toManagedSchema(policySchema, opts);
+  return toManagedSchema(policySchema(), opts);
 }
