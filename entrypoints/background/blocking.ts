@@ -67,7 +67,7 @@ export async function applyBlocking(ctx: Context, now: number, inWorkTime: boole
   // #17: compare with what the browser holds, not with what was stored: a rule rewritten in
   // place (same ids, same count) is repaired at the next reconcile. One getDynamicRules and
   // one hash per reconcile: the compile above already costs more.
-  const fingerprint = await fingerprintOf(rules);
+  const fingerprint = fingerprintOf(rules);
   if ((await installedFingerprint()) !== fingerprint) await replaceDynamicRules(rules);
   await blockingState.setValue({
     inForce: inWorkTime,

@@ -5,6 +5,7 @@
  * `[]`); normalising drops exactly those, so a rule rewritten in place from the extension's
  * console (same ids, same count) no longer compares equal.
  */
+import { digestText } from '../digest';
 import type { DnrRule } from './types';
 
 const CONDITION_KEYS = ['regexFilter', 'urlFilter', 'isUrlFilterCaseSensitive', 'requestDomains', 'excludedRequestDomains', 'resourceTypes', 'excludedResourceTypes'] as const;
@@ -38,4 +39,13 @@ export function normaliseInstalledRule(raw: unknown): DnrRule {
     action: (cleanRedirect ? { type: action.type, redirect: cleanRedirect } : { type: action.type }) as DnrRule['action'],
     condition: kept as unknown as DnrRule['condition'],
   };
+}
+
+/**
+ * A short, stable hash of a canonical rules text (cyrb53): stored and compared instead of the
+ * text, which for a large list is megabytes. Not a security hash: it detects edits, and a
+ * forger who could aim a collision could as well edit the rules between two reconciles.
+ */
+export function textHash(text: string): string {
+  return `${digestText(text)}:${text.length}`;
 }

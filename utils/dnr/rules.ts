@@ -21,6 +21,7 @@
 // need no regexFilter, so they cost only the dynamic-rule count.
 
 import { buildHostIndex, keywordNeedle, listedAncestor, type HostIndex, type LiveUnlock, type MatchConfig } from '../matching/host-index';
+import { TextDigest } from '../digest';
 import type { DnrLimits, DnrResourceType, DnrRule } from './types';
 
 export const PRIORITY = { block: 1, allow: 100 } as const;
@@ -119,27 +120,20 @@ export function compileBlockRules(config: MatchConfig, options: CompileOptions):
   return errors.length > 0 ? { ok: false, errors } : { ok: true, rules, stats };
 }
 
-/**
- * A canonical text of the rules, stable across key and rule order, for storing and comparing:
- * JSON of the rules by id, each object's keys sorted. Built by JSON.stringify over sorted
- * copies of the (few) objects; the arrays of domains are not copied.
- */
+/** A canonical text of the rules, stable across key and rule order, for storing and comparing. */
 export function rulesFingerprint(rules: readonly DnrRule[]): string {
-  return JSON.stringify(canonicalCopy([...rules].sort((x, y) => x.id - y.id)));
+  return canonicalJson([...rules].sort((x, y) => x.id - y.id));
 }
 
 /**
- * A short hash of rulesFingerprint(rules): SHA-256 of its UTF-8 bytes, 16 hex digits, and the
- * text's length. Every wake hashes the browser's rules (#17); at 113k domains their text is
- * 4.4 MB, and a hash computed in JavaScript ran ~40–50 ms in a cold worker (issue 16), where
- * JSON.stringify, TextEncoder and WebCrypto are native code.
+ * textHash(rulesFingerprint(rules)) without building the text: the canonical text is fed to
+ * the digest piece by piece (issue 16: at 113k domains the text is 4 MB, and building it at
+ * every wake cost ~70 ms and most of ~120 ms of garbage collection).
  */
-export async function rulesDigest(rules: readonly DnrRule[]): Promise<string> {
-  const text = rulesFingerprint(rules);
-  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
-  let hex = '';
-  for (let i = 0; i < 8; i++) hex += hash[i]!.toString(16).padStart(2, '0');
-  return `${hex}:${text.length}`;
+export function rulesDigest(rules: readonly DnrRule[]): string {
+  const digest = new TextDigest();
+  feedCanonical(digest, [...rules].sort((x, y) => x.id - y.id));
+  return `${digest.hex()}:${digest.length}`;
 }
 
 // ---- category rules ----
@@ -371,18 +365,44 @@ function idSpaceError(what: string, count: number, limit: number): RuleLimitErro
   };
 }
 
-/** `value` with every object's keys sorted and undefined members dropped. */
-function canonicalCopy(value: unknown): unknown {
-  // DNR arrays hold one kind: rules (objects) or names (strings). A scan of 100k names per
-  // wake would cost more than it checks; a list whose first item is a name is kept as it is.
-  if (Array.isArray(value)) return value.length > 0 && value[0] !== null && typeof value[0] === 'object' ? value.map(canonicalCopy) : value;
-  if (value !== null && typeof value === 'object') {
-    const copy: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
-      const member = (value as Record<string, unknown>)[key];
-      if (member !== undefined) copy[key] = canonicalCopy(member);
+/** Feeds exactly the characters canonicalJson(value) would return. */
+function feedCanonical(digest: TextDigest, value: unknown): void {
+  if (Array.isArray(value)) {
+    if (value.every((v) => typeof v === 'string')) {
+      digest.updateJsonStringArray(value as string[]);
+      return;
     }
-    return copy;
+    digest.update('[');
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) digest.update(',');
+      feedCanonical(digest, value[i]);
+    }
+    digest.update(']');
+    return;
   }
-  return value;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    digest.update('{');
+    entries.forEach(([k, v], i) => {
+      digest.update(i > 0 ? `,${JSON.stringify(k)}:` : `${JSON.stringify(k)}:`);
+      feedCanonical(digest, v);
+    });
+    digest.update('}');
+    return;
+  }
+  if (typeof value === 'string') digest.updateJsonString(value);
+  else digest.update(String(JSON.stringify(value)));
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }
