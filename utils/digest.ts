@@ -20,16 +20,8 @@ export function digestJson(value: unknown): string {
 function feedJson(digest: TextDigest, value: unknown): TextDigest {
   if (typeof value === 'string') return digest.updateJsonString(value);
   if (Array.isArray(value)) {
-    if (value.every((v) => typeof v === 'string')) return digest.updateJsonStringArray(value as string[]);
-    digest.update('[');
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) digest.update(',');
-      const item: unknown = value[i];
-      // JSON.stringify writes null for what it cannot write in an array.
-      if (item === undefined || typeof item === 'function' || typeof item === 'symbol') digest.update('null');
-      else feedJson(digest, item);
-    }
-    return digest.update(']');
+    // JSON.stringify writes null for what it cannot write in an array.
+    return digest.updateJsonArray(value, (d, item) => (item === undefined || typeof item === 'function' || typeof item === 'symbol' ? d.update('null') : feedJson(d, item)));
   }
   if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON !== 'function') {
     digest.update('{');
@@ -78,20 +70,30 @@ export class TextDigest {
   }
 
   /**
-   * Feeds JSON.stringify(list) for a list of strings, the same characters as `[`, then
-   * updateJsonString of each with `,` between, then `]`, with the state kept in locals across
-   * the list: for a rule's 100k requestDomains the per-string calls cost more than the
-   * hashing itself (issue 16, the wake's check of the browser's rules).
+   * Feeds a JSON array: `[`, its items with `,` between, `]`. A string item is fed as
+   * updateJsonString feeds it, with the state kept in locals across the list (issue 16: for a
+   * rule's 100k requestDomains the per-string calls cost more than the hashing itself, and
+   * so did a scan first to check they are all strings); any other item is fed by `other`.
    */
-  updateJsonStringArray(list: readonly string[]): this {
+  updateJsonArray(list: readonly unknown[], other: (digest: this, item: unknown) => void): this {
     this.update('[');
     let { h1, h2 } = this;
     let fed = 0;
     for (let n = 0; n < list.length; n++) {
-      const text = list[n]!;
+      const text = list[n];
       if (n > 0) {
         h1 = Math.imul(h1 ^ 44, 2654435761);
         h2 = Math.imul(h2 ^ 44, 1597334677);
+        fed++;
+      }
+      if (typeof text !== 'string') {
+        this.h1 = h1;
+        this.h2 = h2;
+        this.length += fed;
+        fed = 0;
+        other(this, text);
+        ({ h1, h2 } = this);
+        continue;
       }
       h1 = Math.imul(h1 ^ 34, 2654435761);
       h2 = Math.imul(h2 ^ 34, 1597334677);
@@ -102,7 +104,7 @@ export class TextDigest {
         h1 = Math.imul(h1 ^ c, 2654435761);
         h2 = Math.imul(h2 ^ c, 1597334677);
       }
-      fed += i + 1 + (n > 0 ? 1 : 0);
+      fed += i + 1;
       if (i < text.length) {
         // A character JSON escapes: the rest of this string the careful way.
         this.h1 = h1;

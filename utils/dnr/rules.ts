@@ -368,16 +368,7 @@ function idSpaceError(what: string, count: number, limit: number): RuleLimitErro
 /** Feeds exactly the characters canonicalJson(value) would return. */
 function feedCanonical(digest: TextDigest, value: unknown): void {
   if (Array.isArray(value)) {
-    if (value.every((v) => typeof v === 'string')) {
-      digest.updateJsonStringArray(value as string[]);
-      return;
-    }
-    digest.update('[');
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) digest.update(',');
-      feedCanonical(digest, value[i]);
-    }
-    digest.update(']');
+    digest.updateJsonArray(value, feedCanonical);
     return;
   }
   if (value !== null && typeof value === 'object') {
