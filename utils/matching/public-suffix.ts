@@ -52,9 +52,15 @@ export function publicSuffixOf(host: string): string | null {
   return parseImpl(host, PUBLIC_SUFFIX, lookup(), NAME_ONLY, RESULT).publicSuffix;
 }
 
+/** A lookup that also answers "is this host itself a public suffix?" without tldts' parse. */
+interface WithSuffixCheck {
+  isPublicSuffix(host: string): boolean;
+}
+
 /** Whether `host` is itself an ICANN public suffix (com.cn, edu.cn, co.uk). */
 export function isPublicSuffix(host: string): boolean {
-  return publicSuffixOf(host) === host;
+  const current = lookup() as SuffixLookup & Partial<WithSuffixCheck>;
+  return current.isPublicSuffix ? current.isPublicSuffix(host) : publicSuffixOf(host) === host;
 }
 
 /** tldts-icann's getDomain: the registrable domain; null for an IP address or a public suffix. */
@@ -71,7 +77,8 @@ export function registrableDomain(host: string): string | null {
  */
 export function suffixLookupFromRules(text: string): SuffixLookup {
   const rules = new Set(text.split('\n').filter((line) => line !== ''));
-  return (hostname, _options, out) => {
+  const exceptions = [...rules].filter((rule) => rule.startsWith('!')).map((rule) => rule.slice(1));
+  const lookup: SuffixLookup = (hostname, _options, out) => {
     // Every label suffix of the host, longest first: "a.b.co.uk", "b.co.uk", "co.uk", "uk".
     const starts = [0];
     for (let i = hostname.indexOf('.'); i !== -1; i = hostname.indexOf('.', i + 1)) starts.push(i + 1);
@@ -92,4 +99,20 @@ export function suffixLookupFromRules(text: string): SuffixLookup {
     }
     out.publicSuffix = hostname.slice(starts[starts.length - 1]);
   };
+  // The policy's check of every entry (issue 16: at 113k entries, tldts' parse over the lookup
+  // above was ~180 ms of a first start, most of it strings built per label). By the same
+  // algorithm: an exception rule on the host or a parent makes its suffix shorter than the
+  // host; otherwise the host is a suffix when a rule names it, a wildcard rule covers it, or
+  // it has one label (the implicit "*" rule).
+  const suffixCheck: WithSuffixCheck = {
+    isPublicSuffix(host) {
+      for (const name of exceptions) {
+        if (host.endsWith(name) && (host.length === name.length || host.charCodeAt(host.length - name.length - 1) === 46)) return false;
+      }
+      if (rules.has(host)) return true;
+      const dot = host.indexOf('.');
+      return dot === -1 || rules.has(`*${host.slice(dot)}`);
+    },
+  };
+  return Object.assign(lookup, suffixCheck);
 }
