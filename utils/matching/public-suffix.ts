@@ -78,6 +78,10 @@ export function registrableDomain(host: string): string | null {
 export function suffixLookupFromRules(text: string): SuffixLookup {
   const rules = new Set(text.split('\n').filter((line) => line !== ''));
   const exceptions = [...rules].filter((rule) => rule.startsWith('!')).map((rule) => rule.slice(1));
+  /** The last labels of the exception rules ("jp" for "!city.kawasaki.jp"): most hosts end in none. */
+  const exceptionTlds = new Set(exceptions.map((name) => name.slice(name.lastIndexOf('.') + 1)));
+  /** "kawasaki.jp" for "*.kawasaki.jp". */
+  const wildcardParents = new Set([...rules].filter((rule) => rule.startsWith('*.')).map((rule) => rule.slice(2)));
   const lookup: SuffixLookup = (hostname, _options, out) => {
     // Every label suffix of the host, longest first: "a.b.co.uk", "b.co.uk", "co.uk", "uk".
     const starts = [0];
@@ -106,12 +110,14 @@ export function suffixLookupFromRules(text: string): SuffixLookup {
   // it has one label (the implicit "*" rule).
   const suffixCheck: WithSuffixCheck = {
     isPublicSuffix(host) {
-      for (const name of exceptions) {
-        if (host.endsWith(name) && (host.length === name.length || host.charCodeAt(host.length - name.length - 1) === 46)) return false;
+      if (exceptionTlds.has(host.slice(host.lastIndexOf('.') + 1))) {
+        for (const name of exceptions) {
+          if (host.endsWith(name) && (host.length === name.length || host.charCodeAt(host.length - name.length - 1) === 46)) return false;
+        }
       }
       if (rules.has(host)) return true;
       const dot = host.indexOf('.');
-      return dot === -1 || rules.has(`*${host.slice(dot)}`);
+      return dot === -1 || wildcardParents.has(host.slice(dot + 1));
     },
   };
   return Object.assign(lookup, suffixCheck);
