@@ -9,7 +9,7 @@ import { buildHostIndex, type HostIndex, type MatchConfig } from '@/utils/matchi
 import { categoryInfos } from '@/utils/ui/categories';
 import { buildMatchConfig, resolveConfig, type EffectiveConfig } from '@/utils/policy/resolve';
 import { decideUrl } from '@/utils/matching/decide';
-import { digestText } from '@/utils/digest';
+import { digestJson } from '@/utils/digest';
 import { version } from '@/package.json';
 import { spanCovers, workSpanAt, type WorkSpan } from '@/utils/schedule/work-span';
 import type { CategoryInfo, UrlDecision } from '@/utils/messages/types';
@@ -39,7 +39,7 @@ async function build(): Promise<Context> {
   const teacher = await teacherSettings.getValue();
   const config = resolveConfig(policy, teacher);
   // The version too: an update may bring other lists or defaults for the same policy.
-  const digest = digestText(JSON.stringify([version, policy, teacher]));
+  const digest = digestJson([version, policy, teacher]);
   // Built on first use: the popup's status needs the configuration, not the index (at 100k
   // domains the index costs a few hundred milliseconds).
   let match: MatchConfig | undefined;
