@@ -72,12 +72,9 @@ export async function refreshBadge(now = Date.now(), boundary?: number | null): 
 }
 
 let queue: Promise<unknown> = Promise.resolve();
-/** Reconciles run one at a time: start-up, install and wake often arrive together. */
-function serialised<T>(task: () => Promise<T>): Promise<T> {
-  const run = queue.then(task, task);
-  queue = run.catch(() => undefined);
-  return run;
-}
+/** The reconcile queued behind the running one and not started yet, which later requests join. */
+type Waiting = { reasons: string[]; readPolicy: boolean | 'if-stale'; run: Promise<boolean> };
+let waiting: Waiting | null = null;
 
 /** How old a policy read may be before a worker start reads managed storage again. */
 const POLICY_READ_MAX_AGE_MS = 15 * 60_000;
@@ -94,18 +91,39 @@ const POLICY_READ_MAX_AGE_MS = 15 * 60_000;
  * whether the browser holds exactly the rules of the configuration.
  */
 export function reconcile(reason: string, readPolicy: boolean | 'if-stale' = true): Promise<boolean> {
-  return serialised(async () => {
+  // Reconciles run one at a time (start-up, install, a policy change and a wake often arrive
+  // together); requests that arrive while one waits its turn join it, since one run after the
+  // running one sees everything they would (issue 16: at a 100k-domain policy each run reads
+  // the browser's rules back and hashes them, ~60 ms, and a first start queued three).
+  if (waiting) {
+    waiting.reasons.push(reason);
+    waiting.readPolicy = strongerRead(waiting.readPolicy, readPolicy);
+    return waiting.run;
+  }
+  const entry: Waiting = { reasons: [reason], readPolicy, run: Promise.resolve(false) };
+  const task = async () => {
+    if (waiting === entry) waiting = null;
     // Protection first: the rules do not wait on the database or the policy read.
     let applied = await applyConfig();
     const now = Date.now();
-    const read = readPolicy === 'if-stale' ? now - ((await policyStatus.getValue()).readAt ?? 0) > POLICY_READ_MAX_AGE_MS : readPolicy;
+    const read = entry.readPolicy === 'if-stale' ? now - ((await policyStatus.getValue()).readAt ?? 0) > POLICY_READ_MAX_AGE_MS : entry.readPolicy;
     if (read && (await refreshPolicy(now)).changed) {
       await configurationChanged();
       applied = await applyConfig();
     }
-    console.info(`[qingfeng] reconciled (${reason})`);
+    console.info(`[qingfeng] reconciled (${entry.reasons.join(', ')})`);
     return applied;
-  });
+  };
+  entry.run = queue.then(task, task);
+  waiting = entry;
+  queue = entry.run.catch(() => undefined);
+  return entry.run;
+}
+
+/** Whether a joined run reads managed storage: always if one request says so, if stale if one asks that. */
+function strongerRead(a: boolean | 'if-stale', b: boolean | 'if-stale'): boolean | 'if-stale' {
+  if (a === true || b === true) return true;
+  return a === 'if-stale' || b === 'if-stale' ? 'if-stale' : false;
 }
 
 /** After the teacher's settings changed: rebuild the configuration, then reconcile. */

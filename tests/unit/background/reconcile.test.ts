@@ -246,6 +246,23 @@ describe('a wake that changes nothing costs almost nothing (issue 16)', () => {
     expect((await currentContext()).config.values.categories.video.mode).toBe('block');
   });
 
+  test('requests that arrive while a reconcile waits its turn join it, and the joined run reads the policy if any asked', async () => {
+    const { installedRules } = await import('@/entrypoints/background/dnr');
+    await reconcile('start');
+    const reads = vi.mocked(installedRules).mock.calls.length;
+    const running = reconcile('wake', false);
+    // Queued behind the running one: these three become one run, which reads the policy.
+    await fakeBrowser.storage.managed.set({ categories: { video: { mode: 'block' } } });
+    const joined = [reconcile('service worker start', 'if-stale'), reconcile('policy change'), reconcile('wake', false)];
+    await Promise.all([running, ...joined]);
+    // Two runs (each reads the browser's rules back once, plus once more after applying the new policy).
+    expect(vi.mocked(installedRules).mock.calls.length - reads).toBe(3);
+    expect((await currentContext()).config.values.categories.video.mode).toBe('block');
+    // A request after the queue is idle runs again.
+    await reconcile('wake', false);
+    expect(vi.mocked(installedRules).mock.calls.length - reads).toBe(4);
+  });
+
   test('settings written by anyone make the next wake derive the configuration again (index.ts listens)', async () => {
     vi.spyOn(fakeBrowser.idle, 'setDetectionInterval').mockImplementation(() => undefined);
     vi.spyOn(fakeBrowser.idle.onStateChanged, 'addListener').mockImplementation(() => undefined);
