@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { writeIconFiles } from './scripts/icons';
+import { lazyDexie } from './scripts/lazy-dexie';
 import { publicSuffixesText } from './scripts/public-suffixes';
 import { PUBLIC_SUFFIXES_FILE } from './utils/matching/public-suffix';
 import { GECKO_ID } from './utils/extension-id';
@@ -63,26 +64,6 @@ function polyfillAsEsModule(): Plugin {
   };
 }
 
-/**
- * Dexie, when it loads, finds the browser's native Promise by starting a WebCrypto digest
- * (`crypto.subtle.digest('SHA-512', …)`): its answer is a native promise even where a page
- * replaced `Promise` (zone.js). Nothing replaces `Promise` in Qingfeng's pages or worker, so
- * the global Promise is that native one, and Dexie has that answer without the probe. The
- * probe built the WebCrypto bindings and ran a digest at every worker start: 2–5 ms of a
- * cold wake (issue 16, wake profiles).
- */
-function dexieWithoutCryptoProbe(): Plugin {
-  return {
-    name: 'qingfeng:dexie-without-crypto-probe',
-    transform(code, id) {
-      if (!/dexie[\\/]dist[\\/]dexie(\.min)?\.m?js$/.test(id)) return null;
-      const probe = /var nativeP = crypto\.subtle\.digest\('SHA-512', new Uint8Array\(\[0\]\)\);\s*return \[nativeP, getProto\(nativeP\), globalP\];/;
-      if (!probe.test(code)) throw new Error('Dexie changed its native-Promise probe: update dexieWithoutCryptoProbe');
-      return code.replace(probe, 'return [globalP, getProto(globalP), globalP];');
-    },
-  };
-}
-
 export default defineConfig({
   manifestVersion: 3,
   // Explicit imports everywhere: a reader sees where a name comes from, and utils/ files may
@@ -97,7 +78,7 @@ export default defineConfig({
   // build.target: syntax newer than the oldest declared browser is lowered (built-ins are not
   // polyfilled: the build-target test fails on any that the oldest browser lacks).
   vite: (env) => ({
-    plugins: [preact(), zodWithoutEvalProbe(), polyfillAsEsModule(), dexieWithoutCryptoProbe()],
+    plugins: [preact(), zodWithoutEvalProbe(), polyfillAsEsModule(), lazyDexie()],
     build: {
       target: env.browser === 'firefox' ? `firefox${parseInt(MINIMUM_FIREFOX_VERSION, 10)}` : `chrome${MINIMUM_CHROME_VERSION}`,
       modulePreload: { polyfill: false },

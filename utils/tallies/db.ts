@@ -9,7 +9,9 @@
 // The one module of utils/ that touches a browser API, IndexedDB, and nothing else: no
 // browser.*, no Date.now(); it runs in Node on fake-indexeddb. The functions take the database
 // as their first argument so tests open a fresh one by name.
-import { Dexie, type EntityTable, type Table, type Transaction } from 'dexie';
+import type { Dexie, EntityTable, Table, Transaction } from 'dexie';
+// Evaluated at the first open, not when the worker starts (scripts/lazy-dexie.ts, issue 16).
+import loadDexie from 'virtual:qingfeng-dexie';
 import { localDayKey } from '../time/day-key';
 import { type EventRow, type EventType, type NewEvent, type UsageDelta, type UsageKey, type UsageRow } from './types';
 
@@ -23,7 +25,8 @@ export type QingfengDb = Dexie & {
 type UsageRowV1 = Omit<UsageRow, 'unlocks'> & { unlocks?: number };
 
 export function openQingfengDb(name = 'qingfeng'): QingfengDb {
-  const db = new Dexie(name) as QingfengDb;
+  const DexieClass = loadDexie();
+  const db = new DexieClass(name) as QingfengDb;
   // Never edit a version once written: a browser that has it will not run it again. Append one.
   //
   // Version 1 is a deliberately smaller first schema (no unlock count, no category index). It
@@ -127,7 +130,7 @@ export async function getRange(db: QingfengDb, fromDay: string, toDay: string): 
   if (fromDay > toDay) return [];
   // A range of the primary key [day+host], read from the store itself: through the `day` index
   // each entry would fetch its record again (slower in Chromium; bench/RESULTS.md, report).
-  return db.usage.where('[day+host]').between([fromDay, Dexie.minKey], [toDay, Dexie.maxKey], true, true).toArray();
+  return db.usage.where('[day+host]').between([fromDay, loadDexie().minKey], [toDay, loadDexie().maxKey], true, true).toArray();
 }
 
 /** How many events of `type` happened on `day` (today's blocked attempts, unlocks used). */
@@ -198,7 +201,7 @@ export async function openOrReset(name: string, at: number): Promise<{ db: Qingf
   } catch (error) {
     db.close();
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    await Dexie.delete(name);
+    await loadDexie().delete(name);
     const fresh = openQingfengDb(name);
     await fresh.open();
     await recordEvent(fresh, { at, type: 'dbReset', detail: reason.slice(0, 500) });
