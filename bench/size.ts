@@ -154,7 +154,7 @@ function libraryShares(files: string[]): string {
     return { name, role, gz: text === '' ? 0 : gz(text) };
   });
   const sum = parts.reduce((n, p) => n + p.gz, 0);
-  return `Gzipped alone, ${parts.map((p) => `${p.name} ≈ ${fmt.kb(p.gz)} (${p.role})`).join('; ')}: ${fmt.kb(sum)} together${sum > TARGETS.background ? ', over the target by themselves' : ''}; the rest is Qingfeng's own code, @wxt-dev/storage and webextension-polyfill (docs/architecture.md, "What the background weighs").`;
+  return `Gzipped alone, ${parts.map((p) => `${p.name} ≈ ${fmt.kb(p.gz)} (${p.role})`).join('; ')}: ${fmt.kb(sum)} together${sum > TARGETS.background ? ', over the target by themselves' : ''}; the rest is Qingfeng's own code and webextension-polyfill (docs/architecture.md, "What the background weighs").`;
 }
 
 function main(): void {

@@ -1,5 +1,5 @@
 /** Every key the background keeps in extension storage, declared once with its fallback. */
-import { storage, type WxtStorageItem } from 'wxt/utils/storage';
+import { browser } from 'wxt/browser';
 import type { TeacherSettings } from '@/utils/policy/resolve';
 import type { Policy } from '@/utils/policy/schema';
 import { INITIAL_POLICY_STATUS, type PolicyStatus } from '@/utils/policy/status';
@@ -9,6 +9,31 @@ import { initialAccountingState, type AccountingState } from '@/utils/tallies/ac
 import type { StoredUnlock } from '@/utils/matching/honoured-unlocks';
 import type { WorkSpan } from '@/utils/schedule/work-span';
 
+/** One key of extension storage, read as its fallback when absent. */
+export interface StoredItem<T> {
+  getValue(): Promise<T>;
+  setValue(value: T): Promise<void>;
+}
+
+/**
+ * A key of extension storage. Written here rather than with @wxt-dev/storage's defineItem,
+ * which reads every item it defines from storage as the module loads: thirteen reads at every
+ * worker start, most for items a wake never needs (issue 16). The same keys and values as
+ * before: a value is stored as it is under its key, and null removes the key.
+ */
+function defineItem<T>(area: 'local' | 'session', key: string, fallback: T): StoredItem<T> {
+  return {
+    async getValue() {
+      const stored = (await browser.storage[area].get(key))[key] as T | null | undefined;
+      return stored ?? fallback;
+    },
+    async setValue(value) {
+      if (value === null || value === undefined) await browser.storage[area].remove(key);
+      else await browser.storage[area].set({ [key]: value });
+    },
+  };
+}
+
 const forgetters: (() => void)[] = [];
 
 /**
@@ -16,7 +41,7 @@ const forgetters: (() => void)[] = [];
  * from memory (#16: every read is a round trip to the browser, and a page load made four).
  * Writes go to storage first; the copy in memory is the value last written, never mutated.
  */
-function workerOwned<T>(item: WxtStorageItem<T, Record<string, unknown>>): { getValue(): Promise<T>; setValue(value: T): Promise<void> } {
+function workerOwned<T>(item: StoredItem<T>): StoredItem<T> {
   let memo: Promise<T> | null = null;
   forgetters.push(() => (memo = null));
   return {
@@ -39,15 +64,12 @@ export function forgetWorkerOwned(): void {
 }
 
 /** The last valid managed policy: it stays in force when a newer one is invalid or unreadable. */
-export const lastGoodPolicy = storage.defineItem<Policy | null>('local:lastGoodPolicy', { fallback: null, version: 1 });
+export const lastGoodPolicy = defineItem<Policy | null>('local', 'lastGoodPolicy', null);
 
-export const policyStatus = storage.defineItem<PolicyStatus>('local:policyStatus', {
-  fallback: INITIAL_POLICY_STATUS,
-  version: 1,
-});
+export const policyStatus = defineItem<PolicyStatus>('local', 'policyStatus', INITIAL_POLICY_STATUS);
 
 /** The teacher's own settings (options page); used only where the policy leaves room. */
-export const teacherSettings = storage.defineItem<TeacherSettings | null>('local:teacherSettings', { fallback: null, version: 1 });
+export const teacherSettings = defineItem<TeacherSettings | null>('local', 'teacherSettings', null);
 
 export interface BlockingState {
   /** The work-time rules are installed. */
@@ -67,10 +89,7 @@ export interface BlockingState {
   rulesKey?: string | null;
 }
 
-export const blockingState = storage.defineItem<BlockingState>('local:blockingState', {
-  fallback: { inForce: false, fingerprint: null, errors: [], checkedAt: null, since: null },
-  version: 1,
-});
+export const blockingState = defineItem<BlockingState>('local', 'blockingState', { inForce: false, fingerprint: null, errors: [], checkedAt: null, since: null });
 
 /**
  * What a wake needs of the configuration, derived once from the policy and the teacher's
@@ -89,13 +108,13 @@ export interface DerivedConfig {
   /** The day the tallies were last pruned under this configuration (pruning is daily, #16). */
   prunedDay?: string;
 }
-export const derivedConfig = workerOwned(storage.defineItem<DerivedConfig | null>('local:derivedConfig', { fallback: null, version: 1 }));
+export const derivedConfig = workerOwned(defineItem<DerivedConfig | null>('local', 'derivedConfig', null));
 
 /** Digest of the managed policy as last read and parsed: an unchanged read is not parsed again. */
-export const managedDigest = storage.defineItem<string | null>('local:managedDigest', { fallback: null, version: 1 });
+export const managedDigest = defineItem<string | null>('local', 'managedDigest', null);
 
 /** Live temporary unlocks (issue #6); expired or unproven ones are dropped at every reconcile (#17). */
-export const storedUnlocks = storage.defineItem<StoredUnlock[]>('local:unlocks', { fallback: [], version: 1 });
+export const storedUnlocks = defineItem<StoredUnlock[]>('local', 'unlocks', []);
 /**
  * The same, as the background reads it between reconciles (decideNow at every navigation).
  * A value written behind the worker's back (the extension's console, #17 case 6) is not
@@ -105,27 +124,24 @@ export const unlocks = workerOwned(storedUnlocks);
 
 /** The accounting state machine's state, persisted so a service-worker restart loses nothing. */
 export const accountingState = workerOwned(
-  storage.defineItem<AccountingState>('local:accountingState', {
-    fallback: initialAccountingState(),
-    version: 1,
-  }),
+  defineItem<AccountingState>('local', 'accountingState', initialAccountingState()),
 );
 
 /**
  * Today's blocked attempts as last counted, for the badge: a wake reads this instead of
  * opening the tallies database (#16). Written where attempts are counted; null forces a count.
  */
-export const blockedCount = workerOwned(storage.defineItem<{ day: string; count: number } | null>('local:blockedCount', { fallback: null, version: 1 }));
+export const blockedCount = workerOwned(defineItem<{ day: string; count: number } | null>('local', 'blockedCount', null));
 
 /** What the badge was last set to, and from what: a wake that would set the same skips building its text (#16). */
-export const badgeShown = workerOwned(storage.defineItem<{ key: string; title: string; text: string } | null>('local:badgeShown', { fallback: null, version: 1 }));
+export const badgeShown = workerOwned(defineItem<{ key: string; title: string; text: string } | null>('local', 'badgeShown', null));
 /**
  * The badge's key again, in session storage, which the browser clears exactly when it resets
  * the badge (a restart, the extension reloaded or re-enabled): while it holds the key, the
  * badge is still shown, and a wake need not ask the action API (badge.ts). Chrome 101 has no
  * session storage; there the badge is read back instead.
  */
-export const badgeSessionKey = storage.defineItem<string | null>('session:badgeKey', { fallback: null });
+export const badgeSessionKey = defineItem<string | null>('session', 'badgeKey', null);
 
 /** The last failed write to the tallies (a full disk), shown to the teacher; null when writes work. */
-export const storageProblem = storage.defineItem<{ at: number; error: string } | null>('local:storageProblem', { fallback: null, version: 1 });
+export const storageProblem = defineItem<{ at: number; error: string } | null>('local', 'storageProblem', null);
