@@ -126,14 +126,28 @@ export function rulesFingerprint(rules: readonly DnrRule[]): string {
 }
 
 /**
- * textHash(rulesFingerprint(rules)) without building the text: the canonical text is fed to
- * the digest piece by piece (issue 16: at 113k domains the text is 4 MB, and building it at
- * every wake cost ~70 ms and most of ~120 ms of garbage collection).
+ * A short hash of the rules, for comparing the browser's with the compiled ones at every
+ * reconcile (#17): their canonical text fed to the digest piece by piece, never built (issue
+ * 16: at 113k domains the text is 4 MB, and building it at every wake cost ~70 ms and most of
+ * ~120 ms of garbage collection). One difference from textHash(rulesFingerprint(rules)): a
+ * long list equal, item for item, to one fed before is fed as a back-reference (U+0000, which
+ * JSON never writes raw, and the earlier list's number). A category's domains are in its
+ * redirect rule and again in its block rule, and comparing two lists costs a fraction of
+ * hashing one; a list edited in one rule and not the other differs, and is hashed whole.
  */
 export function rulesDigest(rules: readonly DnrRule[]): string {
   const digest = new TextDigest();
-  feedCanonical(digest, [...rules].sort((x, y) => x.id - y.id));
+  feedCanonical(digest, [...rules].sort((x, y) => x.id - y.id), []);
   return `${digest.hex()}:${digest.length}`;
+}
+
+/** Lists at least this long are compared with those fed before (shorter ones cost little to hash). */
+const SHARED_LIST_MIN = 64;
+
+function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 // ---- category rules ----
@@ -365,10 +379,18 @@ function idSpaceError(what: string, count: number, limit: number): RuleLimitErro
   };
 }
 
-/** Feeds exactly the characters canonicalJson(value) would return. */
-function feedCanonical(digest: TextDigest, value: unknown): void {
+/** Feeds the characters canonicalJson(value) would return, a repeated long list as a back-reference (rulesDigest). */
+function feedCanonical(digest: TextDigest, value: unknown, fed: unknown[][]): void {
   if (Array.isArray(value)) {
-    digest.updateJsonArray(value, feedCanonical);
+    if (value.length >= SHARED_LIST_MIN) {
+      const earlier = fed.findIndex((list) => sameItems(list, value));
+      if (earlier !== -1) {
+        digest.update(`\u0000${earlier}`);
+        return;
+      }
+      fed.push(value);
+    }
+    digest.updateJsonArray(value, (d, item) => feedCanonical(d, item, fed));
     return;
   }
   if (value !== null && typeof value === 'object') {
@@ -378,7 +400,7 @@ function feedCanonical(digest: TextDigest, value: unknown): void {
     digest.update('{');
     entries.forEach(([k, v], i) => {
       digest.update(i > 0 ? `,${JSON.stringify(k)}:` : `${JSON.stringify(k)}:`);
-      feedCanonical(digest, v);
+      feedCanonical(digest, v, fed);
     });
     digest.update('}');
     return;

@@ -44,3 +44,24 @@ describe('rulesDigest (issue 16: the same hash, without building the text)', () 
     }
   });
 });
+
+describe('rulesDigest with a long list in two rules (issue 16: hashed once, compared once)', () => {
+  const domains = Array.from({ length: 500 }, (_, i) => `site${i}.cn`);
+  const rules = [
+    { id: 1, priority: 1, action: { type: 'block' }, condition: { requestDomains: domains, excludedResourceTypes: ['main_frame', 'sub_frame'] } },
+    { id: 2, priority: 1, action: { type: 'redirect', redirect: { extensionPath: '/blocked.html' } }, condition: { requestDomains: [...domains], resourceTypes: ['main_frame', 'sub_frame'] } },
+  ] as unknown as DnrRule[];
+
+  test('the same rules, copied, give the same digest; a list edited in either rule, or both, another', () => {
+    const base = rulesDigest(rules);
+    expect(rulesDigest(structuredClone(rules))).toBe(base);
+    for (const which of [[0], [1], [0, 1]]) {
+      const edited = structuredClone(rules);
+      for (const i of which) edited[i]!.condition.requestDomains![499] = 'taobao.com';
+      expect(rulesDigest(edited), String(which)).not.toBe(base);
+    }
+    const shorter = structuredClone(rules);
+    shorter[1]!.condition.requestDomains!.pop();
+    expect(rulesDigest(shorter)).not.toBe(base);
+  });
+});
