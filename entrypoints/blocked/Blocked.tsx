@@ -47,7 +47,7 @@ export function Blocked({ api, fragment, navigationType, canGoBack, goBack, navi
     if (!url || framed) return;
     const isRepeat = navigationType === 'reload' || navigationType === 'back_forward';
     // Report first, then describe, so the count shown includes this attempt.
-    const reported = isRepeat ? Promise.resolve(null) : api.reportBlocked({ url: fragment }).catch(() => null);
+    const reported = isRepeat ? Promise.resolve(null) : api.reportBlocked({}).catch(() => null);
     void reported.then((r) =>
       api.describeBlock({ url: fragment }).then(
         (d) => {

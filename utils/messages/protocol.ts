@@ -32,8 +32,11 @@ function buildRequestSchema() {
   return z.discriminatedUnion('type', [
     z.strictObject({ type: z.literal('getStatus') }),
     z.strictObject({ type: z.literal('describeBlock'), url: URL_TEXT }),
-    /** Sent once per navigation to the block page (not on reload), for the tallies. */
-    z.strictObject({ type: z.literal('reportBlocked'), url: URL_TEXT }),
+    /**
+     * Sent once per navigation to the block page (not on reload), for the tallies. No URL: the
+     * background counts the navigation its rules redirected in the sender's tab (#17).
+     */
+    z.strictObject({ type: z.literal('reportBlocked') }),
     z.strictObject({ type: z.literal('requestUnlock'), url: URL_TEXT, reason: z.string().check(z.maxLength(500)), minutes: z.int().check(z.minimum(1), z.maximum(120)) }),
     z.strictObject({ type: z.literal('getToday') }),
     /** The popup's one request: the status, today and the 7-day chart together. */

@@ -26,7 +26,7 @@ async function send<T extends RequestType>(request: Extract<Request, { type: T }
 export const api: Api = {
   getStatus: () => send({ type: 'getStatus' }),
   describeBlock: (r) => send({ type: 'describeBlock', ...r }),
-  reportBlocked: (r) => send({ type: 'reportBlocked', ...r }),
+  reportBlocked: () => send({ type: 'reportBlocked' }),
   requestUnlock: (r) => send({ type: 'requestUnlock', ...r }),
   getToday: () => send({ type: 'getToday' }),
   getPopup: () => send({ type: 'getPopup' }),

@@ -54,7 +54,7 @@ const FOREIGN_SENDERS: [string, () => Sender][] = [
 const WELL_FORMED: [string, unknown][] = [
   ['deleteAllData', { type: 'deleteAllData' }],
   ['saveTeacherSettings', { type: 'saveTeacherSettings', settings: { retentionDays: 1, categories: { shopping: { mode: 'off' } } } }],
-  ['reportBlocked', { type: 'reportBlocked', url: 'https://www.taobao.com/' }],
+  ['reportBlocked', { type: 'reportBlocked' }],
   ['requestUnlock', { type: 'requestUnlock', url: 'https://www.taobao.com/', reason: 'need to buy chalk for class', minutes: 120 }],
   ['getReport (a read: no answer either)', { type: 'getReport', from: '2020-01-01', to: TODAY }],
   ['exportReport (the rows themselves: no answer either)', { type: 'exportReport', from: '2020-01-01', to: TODAY }],
@@ -82,10 +82,11 @@ const MALFORMED: [string, unknown][] = [
   ['unknown type', { type: 'deleteEverything' }],
   ['type with different case', { type: 'DeleteAllData' }],
   ['type with a space', { type: 'deleteAllData ' }],
-  ['url missing', { type: 'reportBlocked' }],
-  ['url a number', { type: 'reportBlocked', url: 1 }],
-  ['url empty', { type: 'reportBlocked', url: '' }],
-  ['url over 100 kB', { type: 'reportBlocked', url: `https://www.taobao.com/?q=${HUGE}` }],
+  ['url missing', { type: 'describeBlock' }],
+  ['url a number', { type: 'describeBlock', url: 1 }],
+  ['url empty', { type: 'describeBlock', url: '' }],
+  ['url over 100 kB', { type: 'describeBlock', url: `https://www.taobao.com/?q=${HUGE}` }],
+  ['reportBlocked with a url (it names none: the tab says what was blocked)', { type: 'reportBlocked', url: 'https://www.taobao.com/' }],
   ['describeBlock url over 100 kB', { type: 'describeBlock', url: HUGE }],
   ['testUrl url over 100 kB', { type: 'testUrl', url: HUGE }],
   ['unlock reason over 500 characters', { type: 'requestUnlock', url: 'https://www.taobao.com/', reason: huge(501), minutes: 5 }],
@@ -205,7 +206,7 @@ describe('the same requests from the extension’s own pages do work (the guard 
     vi.setSystemTime(new Date('2026-11-26T09:00:00+08:00'));
     try {
       const before = (await (await tallyDb()).events.toArray()).length;
-      await expect(handleMessage({ type: 'reportBlocked', url: 'https://www.taobao.com/' }, blockPage())).resolves.toMatchObject({
+      await expect(handleMessage({ type: 'reportBlocked' }, blockPage())).resolves.toMatchObject({
         attemptsToday: expect.any(Number),
       });
       expect((await (await tallyDb()).events.toArray()).length).toBe(before);

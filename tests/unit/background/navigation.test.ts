@@ -53,8 +53,8 @@ describe('a blocked attempt is a navigation the rules redirected, counted once',
   test('a navigation to taobao that commits as the block page counts one; the page’s report adds none', async () => {
     onBeforeNavigate(nav(1, TAOBAO));
     await onCommitted(nav(1, blockPageOf(TAOBAO)));
-    await expect(handleMessage({ type: 'reportBlocked', url: TAOBAO }, pageIn(1))).resolves.toEqual({ attemptsToday: 1 });
-    await expect(handleMessage({ type: 'reportBlocked', url: TAOBAO }, pageIn(1))).resolves.toEqual({ attemptsToday: 1 });
+    await expect(handleMessage({ type: 'reportBlocked' }, pageIn(1))).resolves.toEqual({ attemptsToday: 1 });
+    await expect(handleMessage({ type: 'reportBlocked' }, pageIn(1))).resolves.toEqual({ attemptsToday: 1 });
     expect(await blockedToday()).toBe(1);
   });
 
@@ -90,7 +90,7 @@ describe('a blocked attempt is a navigation the rules redirected, counted once',
 
   test('a web page framing the block page a hundred times counts nothing', async () => {
     for (let i = 0; i < 100; i++) await onCommitted(nav(3, blockPageOf(TAOBAO), 10 + i));
-    await expect(handleMessage({ type: 'reportBlocked', url: TAOBAO }, pageIn(3, 12))).resolves.toEqual({ attemptsToday: 0 });
+    await expect(handleMessage({ type: 'reportBlocked' }, pageIn(3, 12))).resolves.toEqual({ attemptsToday: 0 });
     expect(await blockedToday()).toBe(0);
   });
 

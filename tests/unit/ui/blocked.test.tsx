@@ -51,7 +51,7 @@ describe('block page', () => {
     expect(screen.getByTestId('blocked-message').textContent).toBe('工作时间请勿浏览与工作无关的网页。');
     expect(screen.getByText('北票市第七初级中学')).toBeTruthy();
     expect(api.reportBlocked).toHaveBeenCalledTimes(1);
-    expect(api.reportBlocked).toHaveBeenCalledWith({ url: URL_TAOBAO });
+    expect(api.reportBlocked).toHaveBeenCalledWith({});
     expect(api.describeBlock).toHaveBeenCalledWith({ url: URL_TAOBAO });
   });
 
