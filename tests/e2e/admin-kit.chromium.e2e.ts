@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PolicyStatus } from '@/utils/policy/status';
 import { ALWAYS_WORK } from './support/blocking-cases';
-import { ChromiumPolicyFile, launchChromium, readLocal, type ChromiumSession } from './support/chromium';
+import { ChromiumPolicyFile, launchChromium, readLocal, waitForRulesInForce, type ChromiumSession } from './support/chromium';
 import { CHROME_ID, REPO } from './support/constants';
 import { waitFor } from './support/poll';
 import { TestServer } from './support/server';
@@ -56,8 +56,7 @@ describe('Chromium: the kit’s Linux policy file takes effect, changes apply li
   };
 
   test('the kit’s file is read: video is blocked as it says', async () => {
-    await waitFor('policy 甲', async () => ((await school()) === '策略甲' ? true : undefined), 20_000);
-    await waitFor('rules in force', async () => ((await readLocal<{ inForce: boolean }>(session.worker, 'blockingState'))?.inForce ? true : undefined));
+    await waitForRulesInForce(session.worker, '策略甲');
     expect(await opens('www.bilibili.com')).toBe(false);
     expect(await opens('nottaobao.com')).toBe(true);
   });

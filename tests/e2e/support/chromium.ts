@@ -122,11 +122,22 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
   };
 }
 
-/** Waits until the background has read the policy and installed the work-time rules. */
+/**
+ * Waits until the background has read the policy and installed its work-time rules. The policy
+ * is kept before its rules are compiled, and the rules of the start-up reconcile (the built-in
+ * defaults) are already in force then: the rules count only once checked at or after the
+ * moment the policy came into force.
+ */
 export async function waitForRulesInForce(worker: Worker, schoolName: string): Promise<void> {
   await waitFor('the policy to be read and the rules installed', async () => {
-    const [policy, state] = await Promise.all([readLocal<{ schoolName?: string }>(worker, 'lastGoodPolicy'), readLocal<{ inForce: boolean }>(worker, 'blockingState')]);
-    return policy?.schoolName === schoolName && state?.inForce ? true : undefined;
+    const [policy, state, status] = await Promise.all([
+      readLocal<{ schoolName?: string }>(worker, 'lastGoodPolicy'),
+      readLocal<{ inForce: boolean; checkedAt: number | null }>(worker, 'blockingState'),
+      readLocal<{ inForceSince: number | null }>(worker, 'policyStatus'),
+    ]);
+    const since = status?.inForceSince ?? null;
+    const checkedAfter = state?.checkedAt != null && since !== null && state.checkedAt >= since;
+    return policy?.schoolName === schoolName && state?.inForce && checkedAfter ? true : undefined;
   }, 20_000);
 }
 

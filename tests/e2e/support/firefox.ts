@@ -27,12 +27,18 @@ export async function readLocalIn<T>(extensionPage: Page, key: string): Promise<
   return extensionPage.evaluate(async (k) => (await browser.storage.local.get(k))[k], key) as Promise<T | undefined>;
 }
 
-/** Waits until the background has read the policy and installed the work-time rules. */
+/**
+ * Waits until the background has read the policy and installed its work-time rules: checked at
+ * or after the moment the policy came into force (the start-up reconcile's rules, the built-in
+ * defaults, are in force before; see waitForRulesInForce in chromium.ts).
+ */
 export async function waitForRulesInForceIn(extensionPage: Page, schoolName: string): Promise<void> {
   await waitFor('the policy to be read and the rules installed', async () => {
     const policy = await readLocalIn<{ schoolName?: string }>(extensionPage, 'lastGoodPolicy');
-    const state = await readLocalIn<{ inForce: boolean }>(extensionPage, 'blockingState');
-    return policy?.schoolName === schoolName && state?.inForce ? true : undefined;
+    const state = await readLocalIn<{ inForce: boolean; checkedAt: number | null }>(extensionPage, 'blockingState');
+    const since = (await readLocalIn<{ inForceSince: number | null }>(extensionPage, 'policyStatus'))?.inForceSince ?? null;
+    const checkedAfter = state?.checkedAt != null && since !== null && state.checkedAt >= since;
+    return policy?.schoolName === schoolName && state?.inForce && checkedAfter ? true : undefined;
   }, 20_000);
 }
 
