@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { CHROME_BUILD, CHROME_ID, CHROMIUM_BIN } from './constants';
-import { waitFor } from './poll';
+import { waitFor, waitForPolicyRules } from './poll';
 
 export const CHROMIUM_POLICY_DIR = '/etc/chromium/policies/managed';
 
@@ -122,23 +122,9 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Chrom
   };
 }
 
-/**
- * Waits until the background has read the policy and installed its work-time rules. The policy
- * is kept before its rules are compiled, and the rules of the start-up reconcile (the built-in
- * defaults) are already in force then: the rules count only once checked at or after the
- * moment the policy came into force.
- */
+/** Waits until the background has read the policy and installed its work-time rules (waitForPolicyRules). */
 export async function waitForRulesInForce(worker: Worker, schoolName: string): Promise<void> {
-  await waitFor('the policy to be read and the rules installed', async () => {
-    const [policy, state, status] = await Promise.all([
-      readLocal<{ schoolName?: string }>(worker, 'lastGoodPolicy'),
-      readLocal<{ inForce: boolean; checkedAt: number | null }>(worker, 'blockingState'),
-      readLocal<{ inForceSince: number | null }>(worker, 'policyStatus'),
-    ]);
-    const since = status?.inForceSince ?? null;
-    const checkedAfter = state?.checkedAt != null && since !== null && state.checkedAt >= since;
-    return policy?.schoolName === schoolName && state?.inForce && checkedAfter ? true : undefined;
-  }, 20_000);
+  await waitForPolicyRules((key) => readLocal(worker, key), schoolName);
 }
 
 /** Reads a key from the extension's storage.local through the service worker. */

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { waitFor } from './poll';
+import { waitFor, waitForPolicyRules } from './poll';
 import { FIREFOX_BIN, FIREFOX_BUILD, FIREFOX_UUID, GECKO_ID } from './constants';
 
 /**
@@ -27,19 +27,9 @@ export async function readLocalIn<T>(extensionPage: Page, key: string): Promise<
   return extensionPage.evaluate(async (k) => (await browser.storage.local.get(k))[k], key) as Promise<T | undefined>;
 }
 
-/**
- * Waits until the background has read the policy and installed its work-time rules: checked at
- * or after the moment the policy came into force (the start-up reconcile's rules, the built-in
- * defaults, are in force before; see waitForRulesInForce in chromium.ts).
- */
+/** Waits until the background has read the policy and installed its work-time rules (waitForPolicyRules). */
 export async function waitForRulesInForceIn(extensionPage: Page, schoolName: string): Promise<void> {
-  await waitFor('the policy to be read and the rules installed', async () => {
-    const policy = await readLocalIn<{ schoolName?: string }>(extensionPage, 'lastGoodPolicy');
-    const state = await readLocalIn<{ inForce: boolean; checkedAt: number | null }>(extensionPage, 'blockingState');
-    const since = (await readLocalIn<{ inForceSince: number | null }>(extensionPage, 'policyStatus'))?.inForceSince ?? null;
-    const checkedAfter = state?.checkedAt != null && since !== null && state.checkedAt >= since;
-    return policy?.schoolName === schoolName && state?.inForce && checkedAfter ? true : undefined;
-  }, 20_000);
+  await waitForPolicyRules((key) => readLocalIn(extensionPage, key), schoolName);
 }
 
 export function assertFirefoxInstalled(): void {
