@@ -54,6 +54,46 @@ describe('TextDigest (issue 16: fed in pieces, the same as digestText of the who
   });
 });
 
+describe('TextDigest.updateWordList (issue 16: long lists fed as words, not JSON text)', () => {
+  const anyUnits = fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 12 }).map((codes) => String.fromCharCode(...codes));
+  const item = fc.oneof(fc.stringMatching(/^[a-z0-9.-]{0,12}$/), anyUnits, fc.integer(), fc.constant(null));
+  const words = (list: readonly unknown[]) => new TextDigest().update('x').updateWordList(list, (d, other) => d.update(JSON.stringify(other))).hex();
+
+  test('equal lists give equal digests; any other list (different items, order, splits, types) another', () => {
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 8 }), fc.array(item, { maxLength: 8 }), (a, b) => {
+        expect(words(structuredClone(a))).toBe(words(a));
+        if (JSON.stringify(a) !== JSON.stringify(b)) expect(words(b)).not.toBe(words(a));
+      }),
+      { numRuns: 3_000 },
+    );
+  });
+
+  test('where one string ends counts, and so does a string against the number it spells', () => {
+    expect(words(['ab', 'c'])).not.toBe(words(['a', 'bc']));
+    expect(words(['abc', ''])).not.toBe(words(['', 'abc']));
+    expect(words(['1'])).not.toBe(words([1]));
+    expect(words([])).not.toBe(words(['']));
+    // Without each string's length, a trailing NUL or a pair of units equal to a marker would read the same.
+    expect(words(['a'])).not.toBe(words(['a\u0000']));
+    expect(words(['\u0000\u0001'])).not.toBe(words(['', '']));
+  });
+
+  test('one changed code unit in a long host list changes it', () => {
+    const hosts = Array.from({ length: 300 }, (_, i) => `site${i}.example.cn`);
+    fc.assert(
+      fc.property(fc.nat({ max: 299 }), fc.nat(), fc.integer({ min: 1, max: 0xffff }), (n, at, delta) => {
+        const edited = [...hosts];
+        const host = hosts[n]!;
+        const i = at % host.length;
+        edited[n] = host.slice(0, i) + String.fromCharCode((host.charCodeAt(i) + delta) % 0x10000) + host.slice(i + 1);
+        expect(words(edited)).not.toBe(words(hosts));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+});
+
 describe('digestJson (issue 16: a policy digested without building its text)', () => {
   test('is digestText of JSON.stringify for any JSON value', () => {
     fc.assert(

@@ -32,7 +32,7 @@ describe('installed rules, normalised (#17)', () => {
 });
 
 describe('rulesDigest (issue 16: the same hash, without building the text)', () => {
-  test('equals textHash of the canonical text, for compiled, normalised and odd rules', () => {
+  test('equals textHash of the canonical text while every list is short, for compiled, normalised and odd rules', () => {
     const compiled = compileBlockRules(
       { allow: ['a.cn'], categories: [{ id: 'shopping', mode: 'block', domains: ['taobao.com', 'jd.com'], urlKeywords: ['"quote\\\\'] }] },
       { blockPageUrl: 'chrome-extension://x/blocked.html', limits: CHROME_DNR_LIMITS },
@@ -60,6 +60,13 @@ describe('rulesDigest with a long list in two rules (issue 16: hashed once, comp
       for (const i of which) edited[i]!.condition.requestDomains![499] = 'taobao.com';
       expect(rulesDigest(edited), String(which)).not.toBe(base);
     }
+    const odd = structuredClone(rules);
+    for (const i of [0, 1]) odd[i]!.condition.requestDomains![7] = 'a"b\\\ud800';
+    const oddBase = rulesDigest(odd);
+    expect(oddBase).not.toBe(base);
+    expect(rulesDigest(structuredClone(odd))).toBe(oddBase);
+    odd[1]!.condition.requestDomains![7] = 'a"b\\\udc00';
+    expect(rulesDigest(odd)).not.toBe(oddBase);
     const shorter = structuredClone(rules);
     shorter[1]!.condition.requestDomains!.pop();
     expect(rulesDigest(shorter)).not.toBe(base);
