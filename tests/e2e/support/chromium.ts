@@ -64,6 +64,8 @@ export interface LaunchOptions {
    * test of what Back does must remove it, or it passes where a teacher's browser would not.
    */
   ignoreDefaultArgs?: string[];
+  /** The unpacked extension to load (the production build by default); it keeps the build's key, so the same id. */
+  extensionDir?: string;
 }
 
 /**
@@ -92,7 +94,7 @@ export function chromiumArgs(options: { extensionDir: string | null; hosts?: str
 export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumSession> {
   assertChromiumInstalled();
   const profileDir = options.profileDir ?? mkdtempSync(join(tmpdir(), 'qingfeng-chromium-'));
-  const args = chromiumArgs({ extensionDir: CHROME_BUILD, hosts: options.hosts, lang: options.lang });
+  const args = chromiumArgs({ extensionDir: options.extensionDir ?? CHROME_BUILD, hosts: options.hosts, lang: options.lang });
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_BIN,
     headless: true,
