@@ -66,9 +66,10 @@ export async function spawnChromiumWithCdp(profileDir: string, extensionDir: str
     ['--headless', `--user-data-dir=${profileDir}`, '--remote-debugging-port=0', ...chromiumArgs({ extensionDir }), 'about:blank'],
     { stdio: 'ignore', env: { ...process.env, LANGUAGE: 'zh_CN' } },
   );
+  const exited = new Promise((resolve) => chrome.once('exit', resolve).once('error', resolve));
   const stop = async () => {
     chrome.kill('SIGTERM');
-    await new Promise((resolve) => chrome.once('exit', resolve).once('error', resolve));
+    await exited;
   };
   try {
     const portFile = join(profileDir, 'DevToolsActivePort');
