@@ -63,10 +63,7 @@ export class TextDigest {
       h1 = Math.imul(h1 ^ c, 2654435761);
       h2 = Math.imul(h2 ^ c, 1597334677);
     }
-    this.h1 = h1;
-    this.h2 = h2;
-    this.length += text.length;
-    return this;
+    return this.keep(h1, h2, text.length);
   }
 
   /** Feeds JSON.stringify(text) (quotes and escapes included) without building it. */
@@ -92,9 +89,7 @@ export class TextDigest {
         fed++;
       }
       if (typeof text !== 'string') {
-        this.h1 = h1;
-        this.h2 = h2;
-        this.length += fed;
+        this.keep(h1, h2, fed);
         fed = 0;
         other(this, text);
         ({ h1, h2 } = this);
@@ -112,9 +107,7 @@ export class TextDigest {
       fed += i + 1;
       if (i < text.length) {
         // A character JSON escapes: the rest of this string the careful way.
-        this.h1 = h1;
-        this.h2 = h2;
-        this.length += fed;
+        this.keep(h1, h2, fed);
         fed = 0;
         this.feedJsonChars(text, i);
         ({ h1, h2 } = this);
@@ -123,10 +116,7 @@ export class TextDigest {
       h2 = Math.imul(h2 ^ 34, 1597334677);
       fed++;
     }
-    this.h1 = h1;
-    this.h2 = h2;
-    this.length += fed;
-    return this.update(']');
+    return this.keep(h1, h2, fed).update(']');
   }
 
   /**
@@ -147,9 +137,7 @@ export class TextDigest {
       if (typeof text !== 'string') {
         h1 = Math.imul(h1 ^ OTHER_ITEM, 2654435761);
         h2 = Math.imul(h2 ^ OTHER_ITEM, 1597334677);
-        this.h1 = h1;
-        this.h2 = h2;
-        this.length += fed;
+        this.keep(h1, h2, fed);
         fed = 0;
         other(this, text);
         ({ h1, h2 } = this);
@@ -171,10 +159,7 @@ export class TextDigest {
       }
       fed += length;
     }
-    this.h1 = h1;
-    this.h2 = h2;
-    this.length += fed;
-    return this;
+    return this.keep(h1, h2, fed);
   }
 
   /** The characters of JSON.stringify(text) from `text[from]` on, without the quotes. */
@@ -185,9 +170,7 @@ export class TextDigest {
       const c = text.charCodeAt(i);
       if (c < 0x20 || c === 34 || c === 92 || (c >= 0xd800 && c <= 0xdfff)) {
         // Escapes and surrogates are rare in rules: JSON.stringify says how it writes them.
-        this.h1 = h1;
-        this.h2 = h2;
-        this.length += plain;
+        this.keep(h1, h2, plain);
         plain = 0;
         const pair = c <= 0xdbff && c >= 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
         this.update(pair ? text.slice(i, i + 2) : JSON.stringify(text[i]!).slice(1, -1));
@@ -199,9 +182,14 @@ export class TextDigest {
       h2 = Math.imul(h2 ^ c, 1597334677);
       plain++;
     }
+    return this.keep(h1, h2, plain);
+  }
+
+  /** Stores the state a loop kept in locals, with the characters it fed. */
+  private keep(h1: number, h2: number, fed: number): this {
     this.h1 = h1;
     this.h2 = h2;
-    this.length += plain;
+    this.length += fed;
     return this;
   }
 
