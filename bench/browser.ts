@@ -20,6 +20,7 @@ import { CHROME_DNR_LIMITS } from '../utils/dnr/types';
 import { parsePolicy } from '../utils/policy/schema';
 import { useTldtsPublicSuffixes } from '../utils/matching/public-suffix-tldts';
 import { compileBlockRules } from '../utils/dnr/rules';
+import { ruleUpdate, type RuleUpdate } from '../utils/dnr/installed';
 import { assertChromiumInstalled, launchChromium, type ChromiumSession } from '../tests/e2e/support/chromium';
 import { CHROME_BUILD, CHROME_ID, CHROMIUM_BIN } from '../tests/e2e/support/constants';
 import { waitFor } from '../tests/e2e/support/poll';
@@ -58,6 +59,8 @@ interface Compiled {
   domains: string[];
   rules: DnrRule[];
   pureMs: number;
+  /** The update a live unlock of the first domain makes to these rules (background/blocking.ts). */
+  unlock: RuleUpdate;
 }
 
 function compile(name: string, domains: string[]): Compiled {
@@ -70,7 +73,10 @@ function compile(name: string, domains: string[]): Compiled {
   const compiled = compileBlockRules(match, { blockPageUrl: BLOCK_PAGE, limits: CHROME_DNR_LIMITS });
   const pureMs = now() - t;
   if (!compiled.ok) throw new Error(`browser bench: rules refused at ${name}`);
-  return { name, domains, rules: compiled.rules, pureMs };
+  const at = Date.now();
+  const unlocked = compileBlockRules(match, { blockPageUrl: BLOCK_PAGE, limits: CHROME_DNR_LIMITS, now: at, unlocks: [{ host: domains[0]!, until: at + 600_000 }] });
+  if (!unlocked.ok) throw new Error(`browser bench: unlock rules refused at ${name}`);
+  return { name, domains, rules: compiled.rules, pureMs, unlock: ruleUpdate(compiled.rules, unlocked.rules) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -172,7 +178,7 @@ interface InstallResult {
   installedDomains: number;
 }
 
-/** What background/dnr.ts replaceDynamicRules does, timed inside the worker. */
+/** A policy's first install (no installed rule equals a compiled one: every id removed, every rule added), timed inside the worker. */
 async function installInWorker(context: BrowserContext, rules: DnrRule[]): Promise<InstallResult> {
   const w = await liveWorker(context);
   return w.evaluate(async (addRules) => {
@@ -193,6 +199,25 @@ async function installInWorker(context: BrowserContext, rules: DnrRule[]): Promi
     const installed = await dnr.getDynamicRules();
     return { ms, error, installedRules: installed.length, installedDomains: installed.reduce((n, r) => n + (r.condition.requestDomains?.length ?? 0), 0) };
   }, rules as unknown[]);
+}
+
+/** An unlock's update over installed rules, timed inside the worker, then undone; ms per run. */
+async function unlockInWorker(context: BrowserContext, update: RuleUpdate, runs: number): Promise<number[]> {
+  const w = await liveWorker(context);
+  return w.evaluate(
+    async ({ update, runs }) => {
+      const dnr = chrome.declarativeNetRequest as unknown as { updateDynamicRules(o: { removeRuleIds: number[]; addRules: unknown[] }): Promise<void> };
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const t = performance.now();
+        await dnr.updateDynamicRules(update);
+        times.push(performance.now() - t);
+        await dnr.updateDynamicRules({ removeRuleIds: update.addRules.map((r) => (r as { id: number }).id), addRules: [] });
+      }
+      return times;
+    },
+    { update: update as { removeRuleIds: number[]; addRules: unknown[] }, runs },
+  );
 }
 
 async function isBlocked(context: BrowserContext, url: string): Promise<boolean> {
@@ -264,6 +289,20 @@ async function partInstall(sizes: Compiled[]): Promise<void> {
           ? 'Chromium threw on updateDynamicRules; the message is verbatim. Such a policy cannot be enforced as one rule.'
           : `Chromium accepted one rule with ${fmt.int(c.domains.length)}+ requestDomains, read it back whole${blocks ? ' and redirected the list\'s last domain to the block page' : ' but the list\'s last domain was NOT redirected'}.${target ? (total <= 1000 ? ' Within the target.' : ` ${fmt.ms(total - 1000)} over the target; the pure part (zod normalisation, compile) is most of it: see section 2.`) : ''}`,
       });
+      if (target && !error) {
+        // With the policy's rules in force, what an unlock installs (ruleUpdate: its own rules only).
+        const unlockTimes = await unlockInWorker(session.context, c.unlock, 3);
+        const unlockMed = median(unlockTimes);
+        log(`${c.name}: unlock update ${unlockTimes.map((t) => t.toFixed(0)).join(', ')} ms`);
+        rows.push({
+          id: `2b unlock update ${c.name}`,
+          figure: `updateDynamicRules for a temporary unlock with the ${c.name} rules in force: ruleUpdate's ${c.unlock.addRules.length} added / ${c.unlock.removeRuleIds.length} removed rules (before: every rule again, as the install row above)`,
+          target: 'info (the block page waits on it)',
+          measured: `${fmt.ms(unlockMed)} (runs ${unlockTimes.map((t) => t.toFixed(0)).join(', ')} ms) against the install's ${fmt.ms(med)}`,
+          status: 'info',
+          why: `Only the rules that differ from the installed ones are sent (utils/dnr/installed.ts ruleUpdate): the browser does not index the ${fmt.int(c.domains.length)} domains again for an unlock.`,
+        });
+      }
     }
     // Leave the background's own rules behind.
     const dnrMax = limits.MAX_NUMBER_OF_DYNAMIC_RULES ?? limits.MAX_NUMBER_OF_DYNAMIC_AND_SESSION_RULES;
@@ -276,7 +315,7 @@ async function partInstall(sizes: Compiled[]): Promise<void> {
       why: 'Read from chrome.declarativeNetRequest in this Chromium; they equal utils/dnr/types.ts CHROME_DNR_LIMITS where both exist. No constant limits a rule\'s requestDomains length.',
     });
     method.push(
-      `2b install: ${version || 'Chromium'}; the policy compiled in Node as section 2 does (parsePolicy → resolveConfig → buildMatchConfig → compileBlockRules, block page ${BLOCK_PAGE}), timed in this process, 1 warm-up + 5 runs with GC before each, median ("pure part"); then, inside the service worker (worker.evaluate, performance.now()), getDynamicRules + updateDynamicRules({removeRuleIds: all, addRules}) as background/dnr.ts replaceDynamicRules does, ${INSTALL_REPEATS} times per size (each replaces the previous set), median. Accepted = no exception and getDynamicRules reads the rules back; then a navigation to the list's last domain (mapped to 127.0.0.1) must land on the block page.`,
+      `2b install: ${version || 'Chromium'}; the policy compiled in Node as section 2 does (parsePolicy → resolveConfig → buildMatchConfig → compileBlockRules, block page ${BLOCK_PAGE}), timed in this process, 1 warm-up + 5 runs with GC before each, median ("pure part"); then, inside the service worker (worker.evaluate, performance.now()), getDynamicRules + updateDynamicRules({removeRuleIds: all, addRules}), which is what background/blocking.ts sends when no installed rule equals a compiled one (a policy's first install), ${INSTALL_REPEATS} times per size (each replaces the previous set), median. Accepted = no exception and getDynamicRules reads the rules back; then a navigation to the list's last domain (mapped to 127.0.0.1) must land on the block page.`,
       `2b heap: ${heapVia}. Before = the worker holding the background's own state; after = with the rules installed (the rules live in the browser process, not the worker's heap, so the worker heap barely moves; the transient copy passed to updateDynamicRules is collected).`,
       `2b DNR constants read from the browser: ${Object.entries(limits).map(([k, v]) => `${k} = ${fmt.int(v)}`).join(', ')}.`,
     );

@@ -9,8 +9,8 @@ import { DEFAULTS } from '@/utils/policy/schema';
 import { compileBlockRules, rulesDigest, type RuleLimitError } from '@/utils/dnr/rules';
 import type { HostIndex, LiveUnlock, MatchConfig } from '@/utils/matching/host-index';
 import type { Context } from './context';
-import { normaliseInstalledRule } from '@/utils/dnr/installed';
-import { dnrAvailable, dnrLimits, installedRules, replaceDynamicRules } from './dnr';
+import { normaliseInstalledRule, ruleUpdate } from '@/utils/dnr/installed';
+import { dnrAvailable, dnrLimits, installedRules, updateDynamicRules } from './dnr';
 import { blockingState } from './storage';
 
 export const blockPageUrl = () => browser.runtime.getURL('/blocked.html');
@@ -66,9 +66,11 @@ export async function applyBlocking(ctx: Context, now: number, inWorkTime: boole
   }
   // #17: compare with what the browser holds, not with what was stored: a rule rewritten in
   // place (same ids, same count) is repaired at the next reconcile. One getDynamicRules and
-  // one hash per reconcile: the compile above already costs more.
+  // one hash per reconcile: the compile above already costs more. Only the rules that differ
+  // are replaced (issue 16: an unlock adds one rule, not the whole policy again).
   const fingerprint = fingerprintOf(rules);
-  if ((await installedFingerprint()) !== fingerprint) await replaceDynamicRules(rules);
+  const installed = await installedRules();
+  if (fingerprintOf(installed) !== fingerprint) await updateDynamicRules(ruleUpdate(installed, rules));
   await blockingState.setValue({
     inForce: inWorkTime,
     fingerprint,

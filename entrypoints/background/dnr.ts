@@ -1,11 +1,12 @@
 /**
  * The only module that calls declarativeNetRequest (the unit tests' fake browser has none:
- * they mock this module). Rules are replaced as a whole, in one update, so the browser
- * never holds half of an old set and half of a new one.
+ * they mock this module). Rules change in one update (the rules that differ, utils/dnr/installed.ts
+ * ruleUpdate), so the browser never holds half of an old set and half of a new one.
  */
 import { browser } from 'wxt/browser';
 import { type DnrConstants, dnrLimitsOf } from '@/utils/dnr/limits';
-import { CHROME_DNR_LIMITS, FIREFOX_DNR_LIMITS, type DnrLimits, type DnrRule } from '@/utils/dnr/types';
+import type { RuleUpdate } from '@/utils/dnr/installed';
+import { CHROME_DNR_LIMITS, FIREFOX_DNR_LIMITS, type DnrLimits } from '@/utils/dnr/types';
 
 type DnrApi = DnrConstants & {
   getDynamicRules(): Promise<{ id: number }[]>;
@@ -29,11 +30,7 @@ export async function installedRules(): Promise<unknown[]> {
   return dnr().getDynamicRules();
 }
 
-export async function installedRuleIds(): Promise<number[]> {
-  return (await dnr().getDynamicRules()).map((rule) => rule.id);
-}
-
-export async function replaceDynamicRules(rules: readonly DnrRule[]): Promise<void> {
-  const removeRuleIds = await installedRuleIds();
-  await dnr().updateDynamicRules({ removeRuleIds, addRules: [...rules] });
+/** Applies the update in one call: the browser never holds half of an old set and half of a new one. */
+export async function updateDynamicRules(update: RuleUpdate): Promise<void> {
+  await dnr().updateDynamicRules({ removeRuleIds: update.removeRuleIds, addRules: [...update.addRules] });
 }

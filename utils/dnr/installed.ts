@@ -49,3 +49,51 @@ export function normaliseInstalledRule(raw: unknown): DnrRule {
 export function textHash(text: string): string {
   return `${digestText(text)}:${text.length}`;
 }
+
+/** One declarativeNetRequest.updateDynamicRules call: applied at once, never half. */
+export interface RuleUpdate {
+  removeRuleIds: number[];
+  addRules: DnrRule[];
+}
+
+/**
+ * The update that turns the installed rules into `rules`: only the rules that are new, gone or
+ * different (normalised, as the fingerprint compares them). Issue 16: an unlock adds one small
+ * rule, and replacing every rule made the browser index a 100k-domain policy again (~1 s on
+ * a school PC) and read it back twice. A rule rewritten in place (#17) differs and is replaced.
+ */
+export function ruleUpdate(installed: readonly unknown[], rules: readonly DnrRule[]): RuleUpdate {
+  const held = new Map<number, DnrRule>();
+  for (const raw of installed) {
+    const rule = normaliseInstalledRule(raw);
+    held.set(rule.id, rule);
+  }
+  const wanted = new Set<number>();
+  const addRules: DnrRule[] = [];
+  const removeRuleIds: number[] = [];
+  for (const rule of rules) {
+    wanted.add(rule.id);
+    const current = held.get(rule.id);
+    if (current !== undefined && sameJson(current, normaliseInstalledRule(rule))) continue;
+    if (current !== undefined) removeRuleIds.push(rule.id);
+    addRules.push(rule);
+  }
+  for (const id of held.keys()) if (!wanted.has(id)) removeRuleIds.push(id);
+  return { removeRuleIds, addRules };
+}
+
+/** Equal as JSON values, whatever the key order (absent and undefined keys are the same). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = (o: Record<string, unknown>) => Object.keys(o).filter((k) => o[k] !== undefined);
+  const xKeys = keys(x);
+  return xKeys.length === keys(y).length && xKeys.every((k) => sameJson(x[k], y[k]));
+}

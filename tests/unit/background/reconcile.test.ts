@@ -24,9 +24,10 @@ vi.mock('@/entrypoints/background/dnr', () => ({
   dnrLimits: () => dnr.limits ?? CHROME_DNR_LIMITS,
   dnrAvailable: () => dnr.available,
   installedRules: vi.fn(async () => structuredClone(dnr.installed)),
-  installedRuleIds: vi.fn(async () => dnr.installed.map((r) => r.id)),
-  replaceDynamicRules: vi.fn(async (rules: DnrRule[]) => {
-    dnr.installed = structuredClone(rules);
+  // As the browser applies an update: the removed ids go, then the added rules come in (kept in id order, as compiled).
+  updateDynamicRules: vi.fn(async (update: { removeRuleIds: number[]; addRules: DnrRule[] }) => {
+    const kept = dnr.installed.filter((rule) => !update.removeRuleIds.includes(rule.id));
+    dnr.installed = [...kept, ...structuredClone(update.addRules)].sort((a, b) => a.id - b.id);
     dnr.replaced++;
   }),
 }));
@@ -115,6 +116,17 @@ describe('temporary access', () => {
     await expect(handleMessage(unlockRequest, blockPage(unlockRequest.url))).resolves.toMatchObject({ ok: true });
     expect(await unlocksToday()).toBe(1);
     expect(dnr.installed.length).toBe(defaultRuleCount() + 2); // an unlock is two rules (utils/dnr/rules.ts)
+  });
+
+  test('adds only its own rules: the rules in force are not installed again (issue 16)', async () => {
+    const { updateDynamicRules } = await import('@/entrypoints/background/dnr');
+    await reconcile('start');
+    vi.mocked(updateDynamicRules).mockClear();
+    await expect(handleMessage(unlockRequest, blockPage(unlockRequest.url))).resolves.toMatchObject({ ok: true });
+    expect(vi.mocked(updateDynamicRules).mock.calls).toHaveLength(1);
+    const [update] = vi.mocked(updateDynamicRules).mock.calls[0]!;
+    expect(update.removeRuleIds).toEqual([]);
+    expect(update.addRules.map((r) => r.action.type)).toEqual(['allowAllRequests', 'allow']);
   });
 
   test('is refused, and the quota untouched, when the browser cannot take the unlock rule', async () => {

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { compileBlockRules, rulesDigest, rulesFingerprint } from '@/utils/dnr/rules';
-import { normaliseInstalledRule, textHash } from '@/utils/dnr/installed';
+import { normaliseInstalledRule, ruleUpdate, textHash } from '@/utils/dnr/installed';
 import { CHROME_DNR_LIMITS, type DnrRule } from '@/utils/dnr/types';
 
 const { rules } = compileBlockRules(
@@ -70,5 +71,47 @@ describe('rulesDigest with a long list in two rules (issue 16: hashed once, comp
     const shorter = structuredClone(rules);
     shorter[1]!.condition.requestDomains!.pop();
     expect(rulesDigest(shorter)).not.toBe(base);
+  });
+});
+
+describe('ruleUpdate (issue 16: only the rules that differ are replaced)', () => {
+  /** What the browser holds after the update: removed ids out, added rules in. */
+  const applied = (installed: DnrRule[], update: ReturnType<typeof ruleUpdate>) =>
+    [...installed.filter((r) => !update.removeRuleIds.includes(r.id)), ...update.addRules].sort((a, b) => a.id - b.id);
+  const byId = (list: DnrRule[]) => [...list].sort((a, b) => a.id - b.id);
+
+  test('the same rules, as the browser reports them: nothing to do', () => {
+    const reported = rules.map((r) => ({ ...r, condition: { tabIds: null, isUrlFilterCaseSensitive: false, ...r.condition } }));
+    expect(ruleUpdate(reported, rules)).toEqual({ removeRuleIds: [], addRules: [] });
+  });
+
+  test('one rule more (an unlock): that rule is added, nothing removed', () => {
+    const unlock: DnrRule = { id: 20001, priority: 100, action: { type: 'allow' }, condition: { requestDomains: ['taobao.com'] } };
+    expect(ruleUpdate(rules, [...rules, unlock])).toEqual({ removeRuleIds: [], addRules: [unlock] });
+    expect(ruleUpdate([...rules, unlock], rules)).toEqual({ removeRuleIds: [20001], addRules: [] });
+  });
+
+  test('a rule rewritten in place (#17) is replaced under its id', () => {
+    const edited = structuredClone(rules);
+    edited[1]!.condition.requestDomains = ['example.invalid'];
+    expect(ruleUpdate(edited, rules)).toEqual({ removeRuleIds: [rules[1]!.id], addRules: [rules[1]] });
+  });
+
+  test('any installed set becomes the compiled set, and an unchanged rule is never re-added', () => {
+    // Each rule of the pool in one of three states per side: absent, as compiled, or edited.
+    const state = fc.constantFrom('absent', 'same', 'edited');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(state, state), { minLength: rules.length, maxLength: rules.length }), (states) => {
+        const edit = (r: DnrRule): DnrRule => ({ ...r, condition: { ...r.condition, requestDomains: [...(r.condition.requestDomains ?? []), 'edited.example'] } });
+        const side = (k: 0 | 1) => rules.flatMap((r, i) => (states[i]![k] === 'absent' ? [] : [states[i]![k] === 'same' ? r : edit(r)]));
+        const [installed, wanted] = [side(0), side(1)];
+        const update = ruleUpdate(installed, wanted);
+        expect(applied(installed, update).map(normaliseInstalledRule)).toEqual(byId(wanted).map(normaliseInstalledRule));
+        for (const rule of update.addRules) {
+          const held = installed.find((r) => r.id === rule.id);
+          expect(held === undefined ? null : normaliseInstalledRule(held)).not.toEqual(normaliseInstalledRule(rule));
+        }
+      }),
+    );
   });
 });

@@ -9,5 +9,4 @@ import { CHROME_DNR_LIMITS } from '@/utils/dnr/types';
 export const dnrLimits = () => CHROME_DNR_LIMITS;
 export const dnrAvailable = () => true;
 export const installedRules = vi.fn(async (): Promise<unknown[]> => []);
-export const installedRuleIds = vi.fn(async (): Promise<number[]> => []);
-export const replaceDynamicRules = vi.fn(async () => undefined);
+export const updateDynamicRules = vi.fn(async () => undefined);
