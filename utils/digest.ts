@@ -7,21 +7,27 @@ export function digestText(text: string): string {
   return new TextDigest().update(text).hex();
 }
 
+/** Lists at least this long are fed as words (TextDigest.updateWordList), shorter ones as their JSON text. */
+export const WORD_LIST_MIN = 64;
+
 /**
- * digestText(JSON.stringify(value)) for a JSON value (what storage and policies hold), without
- * building the text: at a 100k-domain policy the text is megabytes, and the wake that only
- * checks whether the policy changed paid for building it and collecting it (issue 16).
+ * A digest of a JSON value (what storage and policies hold), without building its text: at a
+ * 100k-domain policy the text is megabytes, and the wake that only checks whether the policy
+ * changed paid for building it and collecting it (issue 16). It is digestText(JSON.stringify(value))
+ * while every list is shorter than WORD_LIST_MIN; a longer list is fed as words (half the work
+ * of its JSON text), so equal values still give equal digests and the stream stays unambiguous.
  */
 export function digestJson(value: unknown): string {
   return feedJson(new TextDigest(), value).hex();
 }
 
-/** Feeds the characters JSON.stringify(value) writes; `undefined` at the top feeds nothing. */
+/** Feeds the characters JSON.stringify(value) writes (a long list as words); `undefined` at the top feeds nothing. */
 function feedJson(digest: TextDigest, value: unknown): TextDigest {
   if (typeof value === 'string') return digest.updateJsonString(value);
   if (Array.isArray(value)) {
     // JSON.stringify writes null for what it cannot write in an array.
-    return digest.updateJsonArray(value, (d, item) => (item === undefined || typeof item === 'function' || typeof item === 'symbol' ? d.update('null') : feedJson(d, item)));
+    const item = (d: TextDigest, item: unknown) => void (item === undefined || typeof item === 'function' || typeof item === 'symbol' ? d.update('null') : feedJson(d, item));
+    return value.length >= WORD_LIST_MIN ? digest.updateWordList(value, item) : digest.updateJsonArray(value, item);
   }
   if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON !== 'function') {
     digest.update('{');

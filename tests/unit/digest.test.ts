@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { digestJson, digestText, TextDigest } from '@/utils/digest';
+import { digestJson, digestText, TextDigest, WORD_LIST_MIN } from '@/utils/digest';
 
 describe('digestText', () => {
   test('is stable and fixed-width', () => {
@@ -95,7 +95,7 @@ describe('TextDigest.updateWordList (issue 16: long lists fed as words, not JSON
 });
 
 describe('digestJson (issue 16: a policy digested without building its text)', () => {
-  test('is digestText of JSON.stringify for any JSON value', () => {
+  test('is digestText of JSON.stringify for any JSON value whose lists are shorter than WORD_LIST_MIN', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
         expect(digestJson(value)).toBe(digestText(JSON.stringify(value)));
@@ -108,5 +108,29 @@ describe('digestJson (issue 16: a policy digested without building its text)', (
     const value = { a: undefined, b: [undefined, () => 1, 'x', 2, null], c: { d: true }, e: 'q"\\' };
     expect(digestJson(value)).toBe(digestText(JSON.stringify(value)));
     expect(digestJson([['a', 'b'], []])).toBe(digestText(JSON.stringify([['a', 'b'], []])));
+  });
+
+  test('a long list (a policy\'s domains) is fed as words: equal values agree, any other value differs', () => {
+    const host = fc.stringMatching(/^[a-z0-9.-]{1,12}$/);
+    const item = fc.oneof(host, host, host, fc.integer(), fc.constant(null), fc.constant(undefined), fc.array(host, { maxLength: 2 }));
+    const policy = (list: unknown[]) => ({ categories: { shopping: { add: list } }, schoolName: 'x' });
+    fc.assert(
+      fc.property(fc.array(item, { minLength: WORD_LIST_MIN, maxLength: WORD_LIST_MIN + 8 }), fc.nat(), item, (list, at, other) => {
+        expect(digestJson(policy(structuredClone(list)))).toBe(digestJson(policy(list)));
+        const edited = [...list];
+        edited[at % list.length] = other;
+        // What JSON.stringify cannot tell apart (undefined and null in a list) is the same value.
+        const same = JSON.stringify(edited) === JSON.stringify(list);
+        if (!same) expect(digestJson(policy(edited))).not.toBe(digestJson(policy(list)));
+        expect(digestJson(policy(list.slice(1)))).not.toBe(digestJson(policy(list)));
+        // The same items as one long string: never the list's digest.
+        expect(digestJson(policy([JSON.stringify(list)]))).not.toBe(digestJson(policy(list)));
+      }),
+      { numRuns: 1_000 },
+    );
+    // Where the 64th item makes the list long, the digest changes form and still tells the lists apart.
+    const hosts = Array.from({ length: WORD_LIST_MIN }, (_, i) => `h${i}.cn`);
+    expect(digestJson(hosts)).not.toBe(digestText(JSON.stringify(hosts)));
+    expect(digestJson(hosts.slice(1))).toBe(digestText(JSON.stringify(hosts.slice(1))));
   });
 });

@@ -21,7 +21,7 @@
 // need no regexFilter, so they cost only the dynamic-rule count.
 
 import { buildHostIndex, keywordNeedle, listedAncestor, type HostIndex, type LiveUnlock, type MatchConfig } from '../matching/host-index';
-import { TextDigest } from '../digest';
+import { TextDigest, WORD_LIST_MIN } from '../digest';
 import type { DnrLimits, DnrResourceType, DnrRule } from './types';
 
 export const PRIORITY = { block: 1, allow: 100 } as const;
@@ -144,7 +144,7 @@ export function rulesDigest(rules: readonly DnrRule[]): string {
 }
 
 /** Lists at least this long are compared with those fed before and fed as words (shorter ones cost little to hash). */
-const SHARED_LIST_MIN = 64;
+const SHARED_LIST_MIN = WORD_LIST_MIN;
 
 function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false;
