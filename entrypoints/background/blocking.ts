@@ -6,11 +6,11 @@ import { browser } from 'wxt/browser';
 import { buildMatchConfig } from '@/utils/policy/resolve';
 import type { DnrRule } from '@/utils/dnr/types';
 import { DEFAULTS } from '@/utils/policy/schema';
-import { compileBlockRules, rulesDigest, type RuleLimitError } from '@/utils/dnr/rules';
+import { compileBlockRules, isSessionRule, rulesDigest, type RuleLimitError } from '@/utils/dnr/rules';
 import type { HostIndex, LiveUnlock, MatchConfig } from '@/utils/matching/host-index';
 import type { Context } from './context';
 import { normaliseInstalledRule, ruleUpdate } from '@/utils/dnr/installed';
-import { dnrAvailable, dnrLimits, installedRules, updateDynamicRules } from './dnr';
+import { dnrAvailable, dnrLimits, installedRules, updateRules, type InstalledRules } from './dnr';
 import { blockingState } from './storage';
 
 export const blockPageUrl = () => browser.runtime.getURL('/blocked.html');
@@ -18,9 +18,12 @@ export const blockPageUrl = () => browser.runtime.getURL('/blocked.html');
 /** A short hash of rules as the browser applies them (normalised: its own defaults dropped). */
 const fingerprintOf = (rules: readonly unknown[]) => rulesDigest(rules.map(normaliseInstalledRule));
 
+/** Both sets together: the compiled rules are one set, split between them only to install. */
+const heldFingerprint = (installed: InstalledRules) => fingerprintOf([...installed.dynamic, ...installed.session]);
+
 /** The fingerprint of the rules the browser holds now (#17: they are the truth). */
 export async function installedFingerprint(): Promise<string> {
-  return fingerprintOf(await installedRules());
+  return heldFingerprint(await installedRules());
 }
 
 function compile(match: MatchConfig, index: HostIndex | undefined, now: number, live: readonly LiveUnlock[]) {
@@ -70,7 +73,13 @@ export async function applyBlocking(ctx: Context, now: number, inWorkTime: boole
   // are replaced (issue 16: an unlock adds one rule, not the whole policy again).
   const fingerprint = fingerprintOf(rules);
   const installed = await installedRules();
-  if (fingerprintOf(installed) !== fingerprint) await updateDynamicRules(ruleUpdate(installed, rules));
+  if (heldFingerprint(installed) !== fingerprint) {
+    // A rule in the wrong set (a forged one, or an unlock an older version kept as a dynamic rule) is removed there.
+    await updateRules(
+      ruleUpdate(installed.dynamic, rules.filter((rule) => !isSessionRule(rule.id))),
+      ruleUpdate(installed.session, rules.filter((rule) => isSessionRule(rule.id))),
+    );
+  }
   await blockingState.setValue({
     inForce: inWorkTime,
     fingerprint,

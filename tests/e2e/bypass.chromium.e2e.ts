@@ -190,7 +190,7 @@ describe('Chromium: bypass round 2 (#17)', () => {
     await page.close();
   });
 
-  test("the extension's own console: a rule rewritten in place and a forged unlock are undone when the worker starts again (case 6)", async () => {
+  test("the extension's own console: a rule rewritten in place, a forged unlock and a forged allow rule are undone when the worker starts again (case 6)", async () => {
     // What someone with the extension's DevTools could do: same rule ids, same count.
     const tamperedId = await ext.evaluate(async () => {
       const rules = await chrome.declarativeNetRequest.getDynamicRules();
@@ -199,12 +199,23 @@ describe('Chromium: bypass round 2 (#17)', () => {
       const edited = { ...rule, condition: { ...rule.condition, requestDomains: rule.condition.requestDomains!.filter((d) => d !== 'taobao.com') } };
       await chrome.declarativeNetRequest.updateDynamicRules({ removeRuleIds: [rule.id], addRules: [edited] });
       await chrome.storage.local.set({ unlocks: [{ host: 'taobao.com', until: Date.now() + 8 * 3_600_000 }] });
+      // Unlocks are session rules (issue 16): a forged one there is read back and removed too.
+      await chrome.declarativeNetRequest.updateSessionRules({
+        addRules: [{ id: 20000, priority: 100, action: { type: chrome.declarativeNetRequest.RuleActionType.ALLOW_ALL_REQUESTS }, condition: { requestDomains: ['taobao.com'], resourceTypes: [chrome.declarativeNetRequest.ResourceType.MAIN_FRAME] } }],
+      });
       return rule.id;
     });
     expect(tamperedId).not.toBeNull();
     const holdsTaobao = () =>
       ext.evaluate(async (id) => (await chrome.declarativeNetRequest.getDynamicRules()).some((r) => r.id === id && r.condition.requestDomains?.includes('taobao.com')), tamperedId!);
     expect(await holdsTaobao()).toBe(false);
+    const allowsTaobao = () =>
+      ext.evaluate(async () =>
+        [...(await chrome.declarativeNetRequest.getDynamicRules()), ...(await chrome.declarativeNetRequest.getSessionRules())].filter(
+          (r) => r.action.type.startsWith('allow') && r.condition.requestDomains?.includes('taobao.com'),
+        ).length,
+      );
+    expect(await allowsTaobao()).toBe(1);
 
     const cdp = await session.context.newCDPSession(ext);
     await cdp.send('ServiceWorker.enable');
@@ -212,7 +223,8 @@ describe('Chromium: bypass round 2 (#17)', () => {
     await blockedToday(); // a message starts the worker again
     await waitFor('the rule repaired', async () => ((await holdsTaobao()) ? true : undefined));
     expect(await ext.evaluate(async () => (await chrome.storage.local.get('unlocks')).unlocks)).toEqual([]);
-    expect(await ext.evaluate(async () => (await chrome.declarativeNetRequest.getDynamicRules()).filter((r) => r.action.type.startsWith('allow') && r.condition.requestDomains?.includes('taobao.com')))).toEqual([]);
+    // The same reconcile updates the session rules just after the dynamic ones.
+    await waitFor('the forged allow rule removed', async () => ((await allowsTaobao()) === 0 ? true : undefined));
 
     const page = await session.context.newPage();
     await go(page, server.url('taobao.com', '/after-tampering'));

@@ -9,7 +9,8 @@
 //                redirect, + 1 its sub-resource block rule
 //   10000        the allow list (frames), 10001 the allow list (every other request)
 //   20000..29999 live unlocks, by host: 20000 + 2u lets the unlocked site's frames and
-//                everything they load through (allowAllRequests), + 1 any request to the host
+//                everything they load through (allowAllRequests), + 1 any request to the host.
+//                Installed as session rules (isSessionRule), every other rule as a dynamic one.
 // Priorities: allow and unlock rules (PRIORITY.allow) above every redirect and block
 // (PRIORITY.block), so an allowed host is never redirected, whatever category or keyword also
 // matches it.
@@ -37,6 +38,13 @@ export const RULE_ID = {
   unlockBase: 20000,
   unlockEnd: 29999,
 } as const;
+
+/**
+ * Whether the rule with this id is installed as a session rule: the live unlocks (issue 16:
+ * adding one to the dynamic rules made Chromium index a large policy again). Priorities work
+ * across an extension's rule sets, so an unlock still wins over the policy's blocks.
+ */
+export const isSessionRule = (id: number): boolean => id >= RULE_ID.unlockBase && id <= RULE_ID.unlockEnd;
 
 /** Navigations: redirected to the block page. */
 const FRAME_TYPES: DnrResourceType[] = ['main_frame', 'sub_frame'];

@@ -30,10 +30,12 @@ export interface E2EBrowser {
   extensionUrl(path: string): string;
   newTab(): Promise<E2ETab>;
   openExtensionPage(path: string): Promise<E2ETab>;
-  /** The dynamic rules the browser holds, as the extension sees them. */
-  dynamicRules(): Promise<{ id: number; action: { type: string } }[]>;
+  /** The dynamic and the session rules the browser holds, as the extension sees them. */
+  rules(): Promise<{ dynamic: E2ERule[]; session: E2ERule[] }>;
   close(): Promise<void>;
 }
+
+export type E2ERule = { id: number; action: { type: string } };
 
 const hrefOf = (read: () => Promise<string>) => read().catch(() => '');
 
@@ -77,7 +79,8 @@ export function chromiumBrowser(session: ChromiumSession, cleanUpAfter: () => un
     extensionUrl: session.extensionUrl,
     newTab: async () => playwrightTab(await session.context.newPage()),
     openExtensionPage: async (path) => playwrightTab(await session.openExtensionPage(path)),
-    dynamicRules: () => session.worker.evaluate(() => chrome.declarativeNetRequest.getDynamicRules()),
+    rules: () =>
+      session.worker.evaluate(async () => ({ dynamic: await chrome.declarativeNetRequest.getDynamicRules(), session: await chrome.declarativeNetRequest.getSessionRules() })),
     close: async () => {
       await session.close();
       await cleanUpAfter();
@@ -91,10 +94,10 @@ export function firefoxBrowser(session: FirefoxSession): E2EBrowser {
     extensionUrl: session.extensionUrl,
     newTab: async () => puppeteerTab(await session.browser.newPage()),
     openExtensionPage: async (path) => puppeteerTab(await session.openExtensionPage(path)),
-    dynamicRules: async () => {
+    rules: async () => {
       const page = await session.openExtensionPage('options.html');
       try {
-        return await page.evaluate(() => browser.declarativeNetRequest.getDynamicRules());
+        return await page.evaluate(async () => ({ dynamic: await browser.declarativeNetRequest.getDynamicRules(), session: await browser.declarativeNetRequest.getSessionRules() }));
       } finally {
         await page.close();
       }

@@ -17,7 +17,12 @@ export const UNLOCK_POLICY = {
 };
 
 /** Unlock rules (the allow rules of live unlocks have ids from 20000, utils/dnr/rules.ts RULE_ID). */
-const unlockRuleCount = async (b: E2EBrowser) => (await b.dynamicRules()).filter((r) => r.action.type === 'allow' && r.id >= 20000).length;
+/** The unlock's allow rules, which are session rules (issue 16): never one among the dynamic rules. */
+const unlockRuleCount = async (b: E2EBrowser) => {
+  const { dynamic, session } = await b.rules();
+  expect(dynamic.filter((r) => r.id >= 20000)).toEqual([]);
+  return session.filter((r) => r.action.type === 'allow' && r.id >= 20000).length;
+};
 
 export function describeUnlock(name: string, launch: (server: TestServer) => Promise<E2EBrowser>): void {
   describe(`${name}: temporary access with a written reason, bounded by the policy`, () => {

@@ -6,7 +6,8 @@ import { fakeBrowser } from 'wxt/testing';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { CHROME_DNR_LIMITS, type DnrLimits, type DnrRule } from '@/utils/dnr/types';
-import { compileBlockRules } from '@/utils/dnr/rules';
+import { compileBlockRules, isSessionRule } from '@/utils/dnr/rules';
+import type { RuleUpdate } from '@/utils/dnr/installed';
 import { buildMatchConfig } from '@/utils/policy/resolve';
 import { DEFAULTS } from '@/utils/policy/schema';
 import { countEvents, deleteAll } from '@/utils/tallies/db';
@@ -19,15 +20,22 @@ import { handleMessage } from '@/entrypoints/background/messages';
 import { blockingState, unlocks } from '@/entrypoints/background/storage';
 import { discardPendingUsage, flushUsage, tallyDb } from '@/entrypoints/background/tally-db';
 
-const dnr = vi.hoisted(() => ({ limits: null as DnrLimits | null, installed: [] as DnrRule[], replaced: 0, available: true }));
+const dnr = vi.hoisted(() => ({ limits: null as DnrLimits | null, installed: [] as DnrRule[], sessionIds: new Set<number>(), replaced: 0, available: true }));
 vi.mock('@/entrypoints/background/dnr', () => ({
   dnrLimits: () => dnr.limits ?? CHROME_DNR_LIMITS,
   dnrAvailable: () => dnr.available,
-  installedRules: vi.fn(async () => structuredClone(dnr.installed)),
-  // As the browser applies an update: the removed ids go, then the added rules come in (kept in id order, as compiled).
-  updateDynamicRules: vi.fn(async (update: { removeRuleIds: number[]; addRules: DnrRule[] }) => {
-    const kept = dnr.installed.filter((rule) => !update.removeRuleIds.includes(rule.id));
-    dnr.installed = [...kept, ...structuredClone(update.addRules)].sort((a, b) => a.id - b.id);
+  // Both of the browser's sets, held here as one list; `sessionIds` says which rules are in the session set.
+  installedRules: vi.fn(async () => ({
+    dynamic: structuredClone(dnr.installed.filter((rule) => !dnr.sessionIds.has(rule.id))),
+    session: structuredClone(dnr.installed.filter((rule) => dnr.sessionIds.has(rule.id))),
+  })),
+  // As the browser applies each set's update: the removed ids go, then the added rules come in (kept in id order, as compiled).
+  updateRules: vi.fn(async (dynamic: RuleUpdate, session: RuleUpdate) => {
+    const inSet = (rule: DnrRule, update: RuleUpdate, isSession: boolean) => dnr.sessionIds.has(rule.id) === isSession && update.removeRuleIds.includes(rule.id);
+    const kept = dnr.installed.filter((rule) => !inSet(rule, dynamic, false) && !inSet(rule, session, true));
+    for (const rule of session.addRules) dnr.sessionIds.add(rule.id);
+    for (const id of session.removeRuleIds) if (!session.addRules.some((rule) => rule.id === id)) dnr.sessionIds.delete(id);
+    dnr.installed = [...kept, ...structuredClone([...dynamic.addRules, ...session.addRules])].sort((a, b) => a.id - b.id);
     dnr.replaced++;
   }),
 }));
@@ -52,6 +60,7 @@ beforeEach(async () => {
   fakeBrowser.reset();
   dnr.limits = null;
   dnr.installed = [];
+  dnr.sessionIds.clear();
   dnr.replaced = 0;
   dnr.available = true;
   discardPendingUsage();
@@ -118,15 +127,34 @@ describe('temporary access', () => {
     expect(dnr.installed.length).toBe(defaultRuleCount() + 2); // an unlock is two rules (utils/dnr/rules.ts)
   });
 
-  test('adds only its own rules: the rules in force are not installed again (issue 16)', async () => {
-    const { updateDynamicRules } = await import('@/entrypoints/background/dnr');
+  test('adds only its own rules, as session rules: the rules in force are not installed again (issue 16)', async () => {
+    const { updateRules } = await import('@/entrypoints/background/dnr');
     await reconcile('start');
-    vi.mocked(updateDynamicRules).mockClear();
+    vi.mocked(updateRules).mockClear();
     await expect(handleMessage(unlockRequest, blockPage(unlockRequest.url))).resolves.toMatchObject({ ok: true });
-    expect(vi.mocked(updateDynamicRules).mock.calls).toHaveLength(1);
-    const [update] = vi.mocked(updateDynamicRules).mock.calls[0]!;
-    expect(update.removeRuleIds).toEqual([]);
-    expect(update.addRules.map((r) => r.action.type)).toEqual(['allowAllRequests', 'allow']);
+    expect(vi.mocked(updateRules).mock.calls).toHaveLength(1);
+    const [dynamic, session] = vi.mocked(updateRules).mock.calls[0]!;
+    expect(dynamic).toEqual({ removeRuleIds: [], addRules: [] });
+    expect(session.removeRuleIds).toEqual([]);
+    expect(session.addRules.map((r) => r.action.type)).toEqual(['allowAllRequests', 'allow']);
+  });
+
+  test('an unlock rule in the wrong set (an older version kept unlocks as dynamic rules) moves to the session set', async () => {
+    const { updateRules } = await import('@/entrypoints/background/dnr');
+    await reconcile('start');
+    await expect(handleMessage(unlockRequest, blockPage(unlockRequest.url))).resolves.toMatchObject({ ok: true });
+    const unlockIds = dnr.installed.filter((rule) => isSessionRule(rule.id)).map((rule) => rule.id);
+    expect([...dnr.sessionIds]).toEqual(unlockIds);
+    // The same rules, held as dynamic ones: the same fingerprint, so nothing moves while nothing changes.
+    dnr.sessionIds.clear();
+    vi.mocked(updateRules).mockClear();
+    await reconcile('wake', false);
+    expect(vi.mocked(updateRules).mock.calls).toHaveLength(0);
+    // Any change moves them: out of the dynamic set, into the session set.
+    await fakeBrowser.storage.managed.set({ categories: { video: { mode: 'block' } } });
+    await reconcile('policy change');
+    expect([...dnr.sessionIds].sort((a, b) => a - b)).toEqual(unlockIds);
+    expect(dnr.installed.filter((rule) => isSessionRule(rule.id)).map((rule) => rule.id)).toEqual(unlockIds);
   });
 
   test('is refused, and the quota untouched, when the browser cannot take the unlock rule', async () => {

@@ -8,5 +8,5 @@ import { CHROME_DNR_LIMITS } from '@/utils/dnr/types';
 
 export const dnrLimits = () => CHROME_DNR_LIMITS;
 export const dnrAvailable = () => true;
-export const installedRules = vi.fn(async (): Promise<unknown[]> => []);
-export const updateDynamicRules = vi.fn(async () => undefined);
+export const installedRules = vi.fn(async (): Promise<{ dynamic: unknown[]; session: unknown[] }> => ({ dynamic: [], session: [] }));
+export const updateRules = vi.fn(async () => undefined);
