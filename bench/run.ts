@@ -31,13 +31,26 @@ function runBench(name: string): Section {
   return JSON.parse(line.slice(SECTION_MARKER.length)) as Section;
 }
 
+/** bench/speed.ts in a fresh process: how fast the machine is at this moment. */
+function machineSpeed(when: string): string {
+  const r = spawnSync(process.execPath, [...process.execArgv, 'bench/speed.ts'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const { cpuMs, heapMs } = JSON.parse(r.stdout.trim()) as { cpuMs: number; heapMs: number };
+    return `Machine speed ${when} (bench/speed.ts, median of 5): arithmetic ${cpuMs.toFixed(1)} ms, large heap ${heapMs.toFixed(0)} ms (on 1 December 2026 at 07:00 UTC, a quiet moment: 17.5 and 135 ms; a slower machine gives larger figures, and the browser and large-heap rows move with the second)`;
+  } catch {
+    return `Machine speed ${when}: not measured (bench/speed.ts exit ${r.status})`;
+  }
+}
+
 const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const STATUS: Record<Row['status'], string> = { pass: 'PASS', short: 'SHORT', info: 'info', 'not measured': 'not measured' };
 
 function main(): void {
   const started = new Date();
   const about = machine();
+  const speedBefore = machineSpeed('at start');
   const sections = BENCHES.map(runBench);
+  const speedAfter = machineSpeed('at end');
   const rows = sections.flatMap((s) => s.rows);
 
   // Console table.
@@ -53,6 +66,8 @@ function main(): void {
     '',
     ...about.map((l) => `- ${l}`),
     `- Load average at end: ${loadavg().map((l) => l.toFixed(2)).join(' / ')}`,
+    `- ${speedBefore}`,
+    `- ${speedAfter}`,
     '',
     'Every figure is a median of repeated runs on this machine; ratios are taken within the same round of the same run. PASS/SHORT compare the median with issue 8\'s target; "info" rows have no target of their own.',
     '',
