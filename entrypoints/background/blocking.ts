@@ -68,9 +68,9 @@ export async function applyBlocking(ctx: Context, now: number, inWorkTime: boole
     }
   }
   // #17: compare with what the browser holds, not with what was stored: a rule rewritten in
-  // place (same ids, same count) is repaired at the next reconcile. One getDynamicRules and
-  // one hash per reconcile: the compile above already costs more. Only the rules that differ
-  // are replaced (issue 16: an unlock adds one rule, not the whole policy again).
+  // place (same ids, same count) is repaired at the next reconcile. One read of both rule sets
+  // and one hash per reconcile: the compile above already costs more. Only the rules that
+  // differ are sent (issue 16: an unlock adds its two session rules, not the whole policy again).
   const fingerprint = fingerprintOf(rules);
   const installed = await installedRules();
   if (heldFingerprint(installed) !== fingerprint) {

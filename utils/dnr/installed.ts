@@ -50,7 +50,7 @@ export function textHash(text: string): string {
   return `${digestText(text)}:${text.length}`;
 }
 
-/** One declarativeNetRequest.updateDynamicRules call: applied at once, never half. */
+/** One update of one of the browser's rule sets (updateDynamicRules, updateSessionRules): applied at once, never half. */
 export interface RuleUpdate {
   removeRuleIds: number[];
   addRules: DnrRule[];
@@ -58,8 +58,8 @@ export interface RuleUpdate {
 
 /**
  * The update that turns the installed rules into `rules`: only the rules that are new, gone or
- * different (normalised, as the fingerprint compares them). Issue 16: an unlock adds one small
- * rule, and replacing every rule made the browser index a 100k-domain policy again (~1 s on
+ * different (normalised, as the fingerprint compares them). Issue 16: an unlock adds two small
+ * rules, and replacing every rule made the browser index a 100k-domain policy again (~1 s on
  * a school PC) and read it back twice. A rule rewritten in place (#17) differs and is replaced.
  */
 export function ruleUpdate(installed: readonly unknown[], rules: readonly DnrRule[]): RuleUpdate {
