@@ -36,7 +36,7 @@ function machineSpeed(when: string): string {
   const r = spawnSync(process.execPath, [...process.execArgv, 'bench/speed.ts'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     const { cpuMs, heapMs } = JSON.parse(r.stdout.trim()) as { cpuMs: number; heapMs: number };
-    return `Machine speed ${when} (bench/speed.ts, median of 5): arithmetic ${cpuMs.toFixed(1)} ms, large heap ${heapMs.toFixed(0)} ms (on 1 December 2026 at 07:00 UTC, a quiet moment: 17.5 and 135 ms; a slower machine gives larger figures, and the browser and large-heap rows move with the second)`;
+    return `Machine speed ${when} (bench/speed.ts, median of 5): arithmetic ${cpuMs.toFixed(1)} ms, large heap ${heapMs.toFixed(0)} ms (larger figures, a slower machine: the browser and large-heap rows move with the second; on 1 December 2026 the same machine gave 10–17.5 and 80–135 ms within an hour)`;
   } catch {
     return `Machine speed ${when}: not measured (bench/speed.ts exit ${r.status})`;
   }
