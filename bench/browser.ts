@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, CDPSession, Worker } from 'playwright-core';
 import { buildMatchConfig, resolveConfig } from '../utils/policy/resolve';
+import type { MatchConfig } from '../utils/matching/host-index';
 import type { DnrRule } from '../utils/dnr/types';
 import { CHROME_DNR_LIMITS } from '../utils/dnr/types';
 import { parsePolicy } from '../utils/policy/schema';
@@ -59,8 +60,16 @@ interface Compiled {
   domains: string[];
   rules: DnrRule[];
   pureMs: number;
-  /** The update a live unlock of the first domain makes to the session rules (background/blocking.ts). */
-  unlock: RuleUpdate;
+  match: MatchConfig;
+}
+
+/** The update a live unlock of the first domain makes to the session rules (background/blocking.ts). */
+function unlockUpdate(c: Compiled): RuleUpdate {
+  const at = Date.now();
+  const unlocked = compileBlockRules(c.match, { blockPageUrl: BLOCK_PAGE, limits: CHROME_DNR_LIMITS, now: at, unlocks: [{ host: c.domains[0]!, until: at + 600_000 }] });
+  if (!unlocked.ok) throw new Error(`browser bench: unlock rules refused at ${c.name}`);
+  // No session rule before the unlock; its rules are the compiled ones in the session set.
+  return ruleUpdate([], unlocked.rules.filter((rule) => isSessionRule(rule.id)));
 }
 
 function compile(name: string, domains: string[]): Compiled {
@@ -73,11 +82,7 @@ function compile(name: string, domains: string[]): Compiled {
   const compiled = compileBlockRules(match, { blockPageUrl: BLOCK_PAGE, limits: CHROME_DNR_LIMITS });
   const pureMs = now() - t;
   if (!compiled.ok) throw new Error(`browser bench: rules refused at ${name}`);
-  const at = Date.now();
-  const unlocked = compileBlockRules(match, { blockPageUrl: BLOCK_PAGE, limits: CHROME_DNR_LIMITS, now: at, unlocks: [{ host: domains[0]!, until: at + 600_000 }] });
-  if (!unlocked.ok) throw new Error(`browser bench: unlock rules refused at ${name}`);
-  // No session rule before the unlock; its rules are the compiled ones in the session set.
-  return { name, domains, rules: compiled.rules, pureMs, unlock: ruleUpdate([], unlocked.rules.filter((rule) => isSessionRule(rule.id))) };
+  return { name, domains, rules: compiled.rules, pureMs, match };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -292,12 +297,13 @@ async function partInstall(sizes: Compiled[]): Promise<void> {
       });
       if (target && !error) {
         // With the policy's rules in force, what an unlock installs (ruleUpdate: its own rules only).
-        const unlockTimes = await unlockInWorker(session.context, c.unlock, 3);
+        const unlock = unlockUpdate(c);
+        const unlockTimes = await unlockInWorker(session.context, unlock, 3);
         const unlockMed = median(unlockTimes);
         log(`${c.name}: unlock update ${unlockTimes.map((t) => t.toFixed(0)).join(', ')} ms`);
         rows.push({
           id: `2b unlock update ${c.name}`,
-          figure: `updateSessionRules for a temporary unlock with the ${c.name} rules in force: its ${c.unlock.addRules.length} allow rules (before this release: every dynamic rule again, as the install row above)`,
+          figure: `updateSessionRules for a temporary unlock with the ${c.name} rules in force: its ${unlock.addRules.length} allow rules (before this release: every dynamic rule again, as the install row above)`,
           target: 'info (the block page waits on it)',
           measured: `${fmt.ms(unlockMed)} (runs ${unlockTimes.map((t) => t.toFixed(0)).join(', ')} ms) against the install's ${fmt.ms(med)}`,
           status: 'info',

@@ -235,7 +235,10 @@ const partsText = (parts: BusyParts[]): string => {
 const medianBusy = (parts: BusyParts[]): number | null => (parts.length ? median(parts.map((p) => p.total)) : null);
 
 /** "128 ms (runs 121, 128, 158 ms)", or '' when none was caught. */
-const withRuns = (parts: BusyParts[]): string => (parts.length ? `${fmt.ms(median(parts.map((p) => p.total)))} (runs ${parts.map((p) => p.total.toFixed(0)).join(', ')} ms)` : '');
+const withRuns = (parts: BusyParts[]): string => {
+  const m = medianBusy(parts);
+  return m === null ? '' : `${fmt.ms(m)} (runs ${parts.map((p) => p.total.toFixed(0)).join(', ')} ms)`;
+};
 
 /** The control's cold wake: what this measurement charges any extension worker's start. */
 function floorRows(s: Scenario): Row[] {
