@@ -286,7 +286,7 @@ function main(): void {
           : 'The target is set at 188k; shown for scale.',
       });
     }
-    sink += index.byDomain.size + regex.regexes.length + linear.entries.length;
+    sink += index.entries.length + regex.regexes.length + linear.entries.length;
   }
 
   const section: Section = {

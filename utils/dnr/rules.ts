@@ -21,7 +21,7 @@
 // web page gets no block page to count. Block rules are "safe" in Chrome (no unsafe quota) and
 // need no regexFilter, so they cost only the dynamic-rule count.
 
-import { buildHostIndex, keywordNeedle, listedAncestor, type HostIndex, type LiveUnlock, type MatchConfig } from '../matching/host-index';
+import { buildHostIndex, keywordNeedle, listedAncestor, listedMatch, type HostIndex, type LiveUnlock, type MatchConfig } from '../matching/host-index';
 import { TextDigest, WORD_LIST_MIN } from '../digest';
 import type { DnrLimits, DnrResourceType, DnrRule } from './types';
 
@@ -176,7 +176,6 @@ function compileCategoryRules(
   options: CompileOptions,
   errors: RuleLimitError[],
 ): DnrRule[] {
-  const byDomain = index.byDomain;
   const layerOf = new Map<string, number>();
   const layer = (entry: string, category: string): number => {
     const known = layerOf.get(entry);
@@ -186,8 +185,8 @@ function compileCategoryRules(
     let result = 0;
     for (let dot = entry.indexOf('.'); dot >= 0; dot = entry.indexOf('.', dot + 1)) {
       const ancestor = entry.slice(dot + 1);
-      const match = byDomain.get(ancestor);
-      if (match === undefined || match.allowed) continue;
+      const match = listedMatch(index, ancestor);
+      if (match === null || match.allowed) continue;
       if (match.category !== category) {
         separated = true;
         continue;
@@ -207,7 +206,9 @@ function compileCategoryRules(
     (layers[at] ??= []).push(entry);
     table.set(category, layers);
   };
-  for (const [entry, match] of byDomain) {
+  for (let i = 0; i < index.entries.length; i++) {
+    const entry = index.entries[i]!;
+    const match = index.matches[i]!;
     if (match.allowed) continue; // the allow rule covers it (and everything below)
     // The nearest listed ancestor; never an allowed one, as an entry below an allowed domain
     // resolves to the allow entry itself. Most entries have none: layer 0, nothing to exclude.

@@ -56,8 +56,14 @@ interface KeywordEntry {
 }
 
 export interface HostIndex {
-  /** Domain entry → the decision for a host whose most specific listed suffix is that entry. */
-  readonly byDomain: ReadonlyMap<string, HostMatch>;
+  /**
+   * Every listed domain once, in the order the tie rule reads them (allow, then the categories
+   * in order), with `matches[i]` the decision for a host whose most specific listed suffix is
+   * `entries[i]`. Arrays, not a Map (issue 16: at 113k entries a Map's hashing and growth was
+   * about a third of the index's cost, and the table below holds every entry anyway).
+   */
+  readonly entries: readonly string[];
+  readonly matches: readonly HostMatch[];
   /** The same entries in an open-addressing table for the allocation-free lookup. */
   readonly table: SuffixTable;
   readonly keywords: readonly KeywordEntry[];
@@ -92,24 +98,35 @@ interface SuffixTable {
 }
 
 export function buildHostIndex(config: MatchConfig): HostIndex {
-  const byDomain = new Map<string, HostMatch>();
+  let count = config.allow.length;
+  for (const category of config.categories) if (category.mode !== 'off') count += category.domains.length;
+  const all = newSuffixTable(count);
+  const entries: string[] = [];
+  const matches: HostMatch[] = [];
+  const add = (entry: string, match: HostMatch): void => {
+    // First writer wins: allow before every category, then categories in order (the tie rule).
+    if (!all.insert(entry, match)) return;
+    entries.push(entry);
+    matches.push(match);
+  };
+  const allow = newSuffixTable(config.allow.length); // only allow entries, to resolve the category entries below them
   for (const entry of config.allow) {
-    if (!byDomain.has(entry)) byDomain.set(entry, Object.freeze({ allowed: true, entry }));
+    const match: AllowMatch = { allowed: true, entry };
+    allow.insert(entry, match);
+    add(entry, match);
   }
-  const allowTable = buildSuffixTable(byDomain); // only allow entries so far
+  const allowTable = allow.done();
   for (const category of config.categories) {
     if (category.mode === 'off') continue;
     for (const entry of category.domains) {
-      // First writer wins: allow before every category, then categories in order (the tie rule).
-      if (byDomain.has(entry)) continue;
       // A category entry below an allowed domain (`game.qq.com` under allowed `qq.com`)
       // resolves to that allow entry here, once, so the first hit of categorizeHost's walk
       // is always final.
       const allowedAbove = allowTable.nodes.length === 0 ? null : lookup(allowTable, entry, 0);
-      byDomain.set(entry, allowedAbove ?? Object.freeze({ allowed: false, category: category.id, entry, mode: category.mode }));
+      add(entry, allowedAbove ?? { allowed: false, category: category.id, entry, mode: category.mode });
     }
   }
-  return { byDomain, table: buildSuffixTable(byDomain), keywords: buildKeywordEntries(config) };
+  return { entries, matches, table: all.done(), keywords: buildKeywordEntries(config) };
 }
 
 /**
@@ -130,6 +147,24 @@ export function categorizeHost(index: HostIndex, host: string): HostMatch | null
 export function listedAncestor(index: HostIndex, entry: string): HostMatch | null {
   const dot = entry.indexOf('.');
   return dot < 0 ? null : lookup(index.table, entry, dot + 1);
+}
+
+/**
+ * The decision stored for `name` itself when it is a listed entry (as `matches[i]` for
+ * `entries[i]`), or null: a name only some entry ends with, or none, is not listed. For a
+ * normalised name, as the entries are.
+ */
+export function listedMatch(index: HostIndex, name: string): HostMatch | null {
+  const { mask, shift, slots, nodes, matches } = index.table;
+  let hash = HASH_SEED;
+  for (let i = name.length - 1; i >= 0; i--) hash = Math.imul(hash ^ name.charCodeAt(i), HASH_PRIME);
+  for (let slot = homeSlot(hash, shift); ; slot = (slot + 1) & mask) {
+    const cell = slots[2 * slot + 1]!;
+    if (cell === 0) return null;
+    if (slots[2 * slot] !== hash) continue;
+    const at = (cell < 0 ? -cell : cell) - 1;
+    if (nodes[at] === name) return matches[at]!;
+  }
 }
 
 /** categorizeHost over `host` from `start` on (`start` is 0 or just after a '.'). */
@@ -196,13 +231,14 @@ function homeSlot(hash: number, shift: number): number {
 }
 
 /**
- * Inserts every entry and each of its label suffixes (`game.qq.com`, `qq.com`, `com`) into an
- * open-addressing table, hashing each entry once from its end as categorizeHost walks a host.
- * Nodes are only sliced out of an entry when new. The table doubles when half full.
+ * An open-addressing table that `insert` fills with every entry and each of its label
+ * suffixes (`game.qq.com`, `qq.com`, `com`), hashing each entry once from its end as
+ * categorizeHost walks a host. Nodes are only sliced out of an entry when new. Sized for
+ * `entries` at load <= 0.5; doubles when half full.
  */
-function buildSuffixTable(byDomain: ReadonlyMap<string, HostMatch>): SuffixTable {
+function newSuffixTable(entries: number): { insert(entry: string, match: HostMatch): boolean; done(): SuffixTable } {
   let size = 16;
-  while (size < byDomain.size * 2) size *= 2; // load <= 0.5 for the entries; grows if their suffixes need more
+  while (size < entries * 2) size *= 2;
   let mask = size - 1;
   let shift = 32 - Math.log2(size);
   let slots = new Int32Array(2 * size);
@@ -225,7 +261,8 @@ function buildSuffixTable(byDomain: ReadonlyMap<string, HostMatch>): SuffixTable
     }
   };
 
-  for (const [entry, match] of byDomain) {
+  /** Adds `entry` with its decision; false (and nothing changed) when it is listed already. */
+  const insert = (entry: string, match: HostMatch): boolean => {
     let hash = HASH_SEED;
     for (let i = entry.length - 1; ; i--) {
       const code = i >= 0 ? entry.charCodeAt(i) : 46; /* . */
@@ -250,24 +287,30 @@ function buildSuffixTable(byDomain: ReadonlyMap<string, HostMatch>): SuffixTable
         const at = (cell < 0 ? -cell : cell) - 1;
         const node = nodes[at]!;
         if (node.length !== suffixLength || !entry.endsWith(node)) continue;
-        if (whole) matches[at] = match; // known so far as a suffix of a longer entry
-        else if (cell > 0) slots[2 * slot + 1] = -cell; // a longer entry ends with it now
+        if (whole) {
+          if (matches[at] !== null) return false; // listed before: the first writer wins
+          matches[at] = match; // known so far as a suffix of a longer entry
+        } else if (cell > 0) slots[2 * slot + 1] = -cell; // a longer entry ends with it now
         break;
       }
-      if (whole) break;
+      if (whole) return true;
       hash = Math.imul(hash ^ code, HASH_PRIME);
     }
-  }
-  // Four filter bits per slot (slots >= 2 per node), between 2^10 and 2^20 bits.
-  const filterLog2 = Math.min(20, Math.max(10, Math.log2(size) + 2));
-  const filterShift = 32 - filterLog2;
-  const filter = new Int32Array(2 ** filterLog2 / 32);
-  for (let at = 0; at < slots.length; at += 2) {
-    if (slots[at + 1] === 0) continue;
-    const bit = slots[at]! >>> filterShift;
-    filter[bit >>> 5]! |= 1 << (bit & 31);
-  }
-  return { mask, shift, slots, nodes, matches, filter, filterShift };
+  };
+
+  const done = (): SuffixTable => {
+    // Four filter bits per slot (slots >= 2 per node), between 2^10 and 2^20 bits.
+    const filterLog2 = Math.min(20, Math.max(10, Math.log2(size) + 2));
+    const filterShift = 32 - filterLog2;
+    const filter = new Int32Array(2 ** filterLog2 / 32);
+    for (let at = 0; at < slots.length; at += 2) {
+      if (slots[at + 1] === 0) continue;
+      const bit = slots[at]! >>> filterShift;
+      filter[bit >>> 5]! |= 1 << (bit & 31);
+    }
+    return { mask, shift, slots, nodes, matches, filter, filterShift };
+  };
+  return { insert, done };
 }
 
 /**

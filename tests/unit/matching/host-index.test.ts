@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildHostIndex, categorizeHost, matchUrlKeyword, normalizeLookupHost, type MatchConfig } from '../../../utils/matching/host-index';
+import { buildHostIndex, categorizeHost, listedMatch, matchUrlKeyword, normalizeLookupHost, type MatchConfig } from '../../../utils/matching/host-index';
 
 const config: MatchConfig = {
   allow: ['mp.weixin.qq.com', 'smartedu.cn', 'allowed.example'],
@@ -85,6 +85,30 @@ describe('categorizeHost', () => {
 
   test('returns the same object for every lookup (no allocation per call)', () => {
     expect(categorizeHost(index, 'a.taobao.com')).toBe(categorizeHost(index, 'b.taobao.com'));
+  });
+});
+
+describe('the listed entries', () => {
+  test('each domain once, allow first, then the categories in order; off categories left out', () => {
+    expect(index.entries).toEqual([
+      'mp.weixin.qq.com', 'smartedu.cn', 'allowed.example',
+      'taobao.com', 'jd.com', 'shared.example', 'xn--fiqs8s.com',
+      'game.qq.com', 'x.allowed.example',
+      'weixin.qq.com', 'deep.taobao.com',
+    ]);
+    expect(index.matches.map((m) => (m.allowed ? `allow ${m.entry}` : `${m.category} ${m.entry}`))).toEqual([
+      'allow mp.weixin.qq.com', 'allow smartedu.cn', 'allow allowed.example',
+      'shopping taobao.com', 'shopping jd.com', 'shopping shared.example', 'shopping xn--fiqs8s.com',
+      // below an allowed domain: the allow entry's decision, resolved once
+      'games game.qq.com', 'allow allowed.example',
+      'webChat weixin.qq.com', 'webChat deep.taobao.com',
+    ]);
+  });
+
+  test('listedMatch answers for a listed name only, never for a suffix some entry ends with', () => {
+    expect(index.entries.map((entry) => listedMatch(index, entry))).toEqual(index.matches);
+    // qq.com is a node of the table (game.qq.com ends with it), com too: neither is listed.
+    for (const name of ['qq.com', 'com', 'example', 'item.taobao.com', 'nottaobao.com', 'bilibili.com', '']) expect(listedMatch(index, name)).toBeNull();
   });
 });
 
