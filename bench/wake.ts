@@ -105,9 +105,9 @@ async function profile(cdp: Cdp, sessionId: string, ms: number, resume: boolean)
  * worker's wake costs here. With `rules`, it reads them back at every start, as the check of
  * the browser's rules must (#17): what handing 113k domains to a worker costs, before any
  * hashing. Its first start is the floor of an apply: it reads the managed policy when Chromium
- * answers (~3 s after launch, storage.onChanged), keeps it in storage.local, installs the
- * rules (fetched precompiled from its own package, in place of compiling) and reads them back
- * once. (bench/fixtures.ts has the page-load control: no listeners.)
+ * answers (~3 s after launch, storage.onChanged), keeps it in storage.local as JSON text (as
+ * Qingfeng does), installs the rules (fetched precompiled from its own package, in place of
+ * compiling) and reads them back once. (bench/fixtures.ts has the page-load control: no listeners.)
  */
 function writeListenerControl(rules: readonly unknown[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'qingfeng-bench-wake-control-'));
@@ -133,7 +133,7 @@ async function apply() {
   const policy = await chrome.storage.managed.get(null);
   if (applied || !policy.categories) return;
   applied = true;
-  await chrome.storage.local.set({ lastGoodPolicy: policy });
+  await chrome.storage.local.set({ lastGoodPolicy: JSON.stringify(policy) }); // as Qingfeng keeps it (background/storage.ts)
   const addRules = await (await fetch('/rules.json')).json();
   await chrome.declarativeNetRequest.updateDynamicRules({ addRules });
   await chrome.declarativeNetRequest.getDynamicRules();
@@ -256,7 +256,7 @@ function floorRows(s: Scenario): Row[] {
       },
       {
         id: `1 first-start floor: the control applying the ${s.name} policy`,
-        figure: `the same control's first start, profiled as Qingfeng's below (first ${FIRST_WINDOW_MS / 1000} s after launch, median of ${s.firstParts.length} launches): it reads the ${fmt.int(s.domains)}-domain managed policy when Chromium hands it over, keeps it in storage.local, installs the same rules (fetched precompiled from its own package and parsed, in place of compiling) and reads them back once; no parsing, checking or compiling of its own; split: ${partsText(s.firstParts)}`,
+        figure: `the same control's first start, profiled as Qingfeng's below (first ${FIRST_WINDOW_MS / 1000} s after launch, median of ${s.firstParts.length} launches): it reads the ${fmt.int(s.domains)}-domain managed policy when Chromium hands it over, keeps it in storage.local as JSON text, installs the same rules (fetched precompiled from its own package and parsed, in place of compiling) and reads them back once; no parsing, checking or compiling of its own; split: ${partsText(s.firstParts)}`,
         target: '',
         measured: withRuns(s.firstParts),
         status: s.firstParts.length === 0 ? 'not measured' : 'info',

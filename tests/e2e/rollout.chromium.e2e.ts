@@ -18,7 +18,7 @@ import { ALWAYS_WORK } from './support/blocking-cases';
 import { ChromiumPolicyFile, assertChromiumInstalled, chromiumArgs } from './support/chromium';
 import { CHROMIUM_BIN } from './support/constants';
 import { cleanUp } from './support/cleanup';
-import { waitFor } from './support/poll';
+import { storedValue, waitFor } from './support/poll';
 import { BUILD_VERSION, SchoolRollout, nextVersion } from './support/rollout';
 import { TestServer } from './support/server';
 
@@ -119,7 +119,7 @@ describe('Chromium: force-installed from the school’s server, enforced, and up
     let state: Record<string, unknown> | undefined;
     const policyInForce = async () => {
       state = await inExtension(async () => chrome.storage.local.get(['lastGoodPolicy', 'blockingState', 'policyStatus']));
-      const policy = state?.lastGoodPolicy as { schoolName?: string } | undefined;
+      const policy = storedValue<{ schoolName?: string }>('lastGoodPolicy', state?.lastGoodPolicy);
       return policy?.schoolName === SCHOOL && (state?.blockingState as { inForce?: boolean } | undefined)?.inForce ? true : undefined;
     };
     const explain = (e: unknown) => {

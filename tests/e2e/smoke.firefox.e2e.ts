@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import type { PolicyStatus } from '@/utils/policy/status';
-import { launchFirefox, type FirefoxSession } from './support/firefox';
+import { launchFirefox, readLocalIn, type FirefoxSession } from './support/firefox';
 import { waitFor } from './support/poll';
 
 const SCHOOL = '北票市第七初级中学';
@@ -21,7 +21,7 @@ describe('Firefox: the built extension loads and reads its managed policy', () =
       return s?.present ? s : undefined;
     });
     expect(status).toMatchObject({ present: true, valid: true, errors: [] });
-    const policy = await page.evaluate(async () => (await browser.storage.local.get('lastGoodPolicy')).lastGoodPolicy);
+    const policy = await readLocalIn(page, 'lastGoodPolicy');
     expect(policy).toMatchObject({ schoolName: SCHOOL, retentionDays: 90, allow: ['smartedu.cn', 'www.com.cn'] });
     const popup = await session.openExtensionPage('popup.html');
     const school = await waitFor('the school name in the popup', () =>

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { CHROME_BUILD, CHROME_ID, CHROMIUM_BIN } from './constants';
-import { waitFor, waitForPolicyRules } from './poll';
+import { storedValue, waitFor, waitForPolicyRules } from './poll';
 
 export const CHROMIUM_POLICY_DIR = '/etc/chromium/policies/managed';
 
@@ -131,5 +131,5 @@ export async function waitForRulesInForce(worker: Worker, schoolName: string): P
 
 /** Reads a key from the extension's storage.local through the service worker. */
 export async function readLocal<T>(worker: Worker, key: string): Promise<T | undefined> {
-  return worker.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key) as Promise<T | undefined>;
+  return storedValue<T>(key, await worker.evaluate(async (k) => (await chrome.storage.local.get(k))[k], key));
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { waitFor, waitForPolicyRules } from './poll';
+import { storedValue, waitFor, waitForPolicyRules } from './poll';
 import { FIREFOX_BIN, FIREFOX_BUILD, FIREFOX_UUID, GECKO_ID } from './constants';
 
 /**
@@ -24,7 +24,7 @@ export async function navigate(page: Page, url: string, expectUrl: (href: string
 
 /** Reads a key of the extension's storage.local from one of its pages. */
 export async function readLocalIn<T>(extensionPage: Page, key: string): Promise<T | undefined> {
-  return extensionPage.evaluate(async (k) => (await browser.storage.local.get(k))[k], key) as Promise<T | undefined>;
+  return storedValue<T>(key, await extensionPage.evaluate(async (k) => (await browser.storage.local.get(k))[k], key));
 }
 
 /** Waits until the background has read the policy and installed its work-time rules (waitForPolicyRules). */

@@ -14,6 +14,14 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
 }
 
+/** Keys the background keeps as JSON text (entrypoints/background/storage.ts, jsonText). */
+const JSON_TEXT_KEYS = new Set(['lastGoodPolicy']);
+
+/** A value read from the extension's storage.local, as the background means it. */
+export function storedValue<T>(key: string, value: unknown): T | undefined {
+  return (JSON_TEXT_KEYS.has(key) && typeof value === 'string' ? JSON.parse(value) : value) as T | undefined;
+}
+
 /**
  * Waits until the background has read the policy named `schoolName` and installed its
  * work-time rules, reading the extension's storage.local through `read` (each browser's own

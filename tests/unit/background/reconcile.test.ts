@@ -205,6 +205,22 @@ describe('the policy in force (refreshPolicy, through reconcile)', () => {
     expect((await currentContext()).config.values.categories.video.mode).toBe('block');
   });
 
+  test('the last good policy is kept as its JSON text; one an older version kept as an object is still in force', async () => {
+    await fakeBrowser.storage.managed.set({ categories: { video: { mode: 'block' } } });
+    await reconcile('good policy');
+    const { lastGoodPolicy: stored } = await fakeBrowser.storage.local.get('lastGoodPolicy');
+    expect(typeof stored).toBe('string');
+    expect(JSON.parse(stored as string)).toMatchObject({ categories: { video: { mode: 'block' } } });
+
+    // An older version's object, and a managed policy that is gone: the object stays in force.
+    await fakeBrowser.storage.managed.clear();
+    await fakeBrowser.storage.local.set({ lastGoodPolicy: { categories: { video: { mode: 'log' } } } });
+    invalidateContext();
+    await reconcile('policy removed');
+    expect((await status()).policy).toMatchObject({ present: false, lastGoodKept: true });
+    expect((await currentContext()).config.values.categories.video.mode).toBe('log');
+  });
+
   test('managed storage that cannot be read keeps the policy in force and reports the error', async () => {
     await fakeBrowser.storage.managed.set({ categories: { video: { mode: 'block' } } });
     await reconcile('good policy');
