@@ -82,6 +82,8 @@ export function suffixLookupFromRules(text: string): SuffixLookup {
   const exceptionTlds = new Set(exceptions.map((name) => name.slice(name.lastIndexOf('.') + 1)));
   /** "kawasaki.jp" for "*.kawasaki.jp". */
   const wildcardParents = new Set([...rules].filter((rule) => rule.startsWith('*.')).map((rule) => rule.slice(2)));
+  /** The last labels under which some rule has two labels or more ("uk" for "co.uk"): not "com" or "net". */
+  const deepTlds = new Set([...rules].filter((rule) => rule.includes('.')).map((rule) => rule.slice(rule.lastIndexOf('.') + 1)));
   const lookup: SuffixLookup = (hostname, _options, out) => {
     // Every label suffix of the host, longest first: "a.b.co.uk", "b.co.uk", "co.uk", "uk".
     const starts = [0];
@@ -107,17 +109,21 @@ export function suffixLookupFromRules(text: string): SuffixLookup {
   // above was ~180 ms of a first start, most of it strings built per label). By the same
   // algorithm: an exception rule on the host or a parent makes its suffix shorter than the
   // host; otherwise the host is a suffix when a rule names it, a wildcard rule covers it, or
-  // it has one label (the implicit "*" rule).
+  // it has one label (the implicit "*" rule). Under a last label that no rule of two labels or
+  // more ends with (86 % of a 113k-domain school list: com, net, org, top…), a name of two
+  // labels or more is never a suffix: one set lookup answers.
   const suffixCheck: WithSuffixCheck = {
     isPublicSuffix(host) {
-      if (exceptionTlds.has(host.slice(host.lastIndexOf('.') + 1))) {
+      const last = host.lastIndexOf('.');
+      if (last === -1) return true;
+      const tld = host.slice(last + 1);
+      if (!deepTlds.has(tld)) return false;
+      if (exceptionTlds.has(tld)) {
         for (const name of exceptions) {
           if (host.endsWith(name) && (host.length === name.length || host.charCodeAt(host.length - name.length - 1) === 46)) return false;
         }
       }
-      if (rules.has(host)) return true;
-      const dot = host.indexOf('.');
-      return dot === -1 || wildcardParents.has(host.slice(dot + 1));
+      return rules.has(host) || wildcardParents.has(host.slice(host.indexOf('.') + 1));
     },
   };
   return Object.assign(lookup, suffixCheck);
