@@ -19,7 +19,6 @@ import type { MatchConfig } from '../utils/matching/host-index';
 import type { DnrRule } from '../utils/dnr/types';
 import { CHROME_DNR_LIMITS } from '../utils/dnr/types';
 import { parsePolicy } from '../utils/policy/schema';
-import { useTldtsPublicSuffixes } from '../utils/matching/public-suffix-tldts';
 import { compileBlockRules, isSessionRule } from '../utils/dnr/rules';
 import { ruleUpdate, type RuleUpdate } from '../utils/dnr/installed';
 import { assertChromiumInstalled, launchChromium, type ChromiumSession } from '../tests/e2e/support/chromium';
@@ -36,7 +35,6 @@ import { ALWAYS_WORK } from '../tests/e2e/support/blocking-cases';
 import { offWorkSchedule } from './fixtures';
 import { OTHER } from '../utils/tallies/types';
 
-useTldtsPublicSuffixes(); // parsePolicy refuses public suffixes as entries
 
 const PARTS = new Set((process.env.BENCH_BROWSER_PARTS ?? 'install,popup,idle').split(','));
 const BLOCK_PAGE = `chrome-extension://${CHROME_ID}/blocked.html`;

@@ -6,13 +6,10 @@ import { buildMatchConfig, resolveConfig } from '../utils/policy/resolve';
 import { CHROME_DNR_LIMITS, FIREFOX_DNR_LIMITS, type DnrLimits } from '../utils/dnr/types';
 import { normalizeHostEntry } from '../utils/matching/host';
 import { parsePolicy } from '../utils/policy/schema';
-import { useTldtsPublicSuffixes } from '../utils/matching/public-suffix-tldts';
 import { compileBlockRules, type RuleStats } from '../utils/dnr/rules';
 import { acceptable, loadCategorised, loadUnion } from './data';
 import { emit, type Row, type Section } from './report';
 import { fmt, fullGc, heapUsedAfterGc, median, now } from './stats';
-
-useTldtsPublicSuffixes(); // as the pages do (the background loads the same rules from a file)
 
 const REPEATS = 5;
 const TARGET_MS = 1000;
@@ -135,7 +132,7 @@ function main(): void {
     title: '2. Policy apply (pure part, no browser)',
     method: [
       `Input: the policy \`{"categories":{"shopping":{"add":[…]}}}\` as JSON text; every other key default (built-in lists included). Entries the policy would refuse are left out beforehand so the policy parses.`,
-      `Stages, each timed in the same end-to-end run: JSON.parse (file or storage text → object), parsePolicy (zod validation; host normalisation runs inside it, as the schema's transform), resolveConfig (defaults ← policy), buildMatchConfig (built-in lists + add, allow list), compileBlockRules (buildHostIndex, nesting layers, rule objects, limit check; Chrome limits).`,
+      `Stages, each timed in the same end-to-end run: JSON.parse (file or storage text → object), parsePolicy (zod validation; host normalisation runs inside it, as the schema's transform, with the public-suffix rules answered as the background answers them, from the public-suffixes.txt rules), resolveConfig (defaults ← policy), buildMatchConfig (built-in lists + add, allow list), compileBlockRules (buildHostIndex, nesting layers, rule objects, limit check; Chrome limits).`,
       `1 warm-up + ${REPEATS} runs per size, GC before each; medians. Heap: heapUsed after GC with the policy, config and rules alive, minus before the run.`,
     ],
     rows,
