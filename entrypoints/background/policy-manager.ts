@@ -24,7 +24,7 @@ export async function refreshPolicy(now: number): Promise<{ status: PolicyStatus
 
   if (read.kind === 'absent') {
     status =
-      (await lastGoodPolicy.getValue()) === null
+      (await lastGoodPolicy.getText()) === null
         ? { present: false, valid: true, errors: [], readAt: now, inForceSince: now, readError: null, lastGoodKept: false }
         : { ...previous, present: false, valid: true, errors: [], readAt: now, readError: null, lastGoodKept: true };
   } else if (read.kind === 'unreadable') {
@@ -38,10 +38,12 @@ export async function refreshPolicy(now: number): Promise<{ status: PolicyStatus
       await publicSuffixesReady();
       await managedDigest.setValue(digest);
       const parsed = parsePolicy(read.raw);
-      const lastGood = await lastGoodPolicy.getValue();
+      // Compared and kept as text: the last good policy is not parsed to learn it changed.
+      const lastGood = await lastGoodPolicy.getText();
       if (parsed.ok) {
-        changed = JSON.stringify(parsed.policy) !== JSON.stringify(lastGood);
-        if (changed) await lastGoodPolicy.setValue(parsed.policy);
+        const text = JSON.stringify(parsed.policy);
+        changed = text !== lastGood;
+        if (changed) await lastGoodPolicy.setText(text);
         status = {
           present: true,
           valid: true,

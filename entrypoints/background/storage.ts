@@ -41,18 +41,37 @@ interface Codec<T> {
   decode(stored: unknown): T;
 }
 
+/** An item kept as its JSON text, which can also be read and written as that text. */
+export interface JsonTextItem<T> extends StoredItem<T | null> {
+  /** The text kept (an older version's object as JSON.stringify writes it), or null. */
+  getText(): Promise<string | null>;
+  setText(text: string): Promise<void>;
+}
+
 /**
- * A large value kept as its JSON text (issue 16): the browser copies one string where it
- * would convert every item of a 113k-domain list, in both directions and again for every
- * storage.onChanged listener. Measured in Chromium 156 with a 113k-domain policy: set ~320 →
- * ~130 ms, get ~110 → ~50 ms (1 December 2026). A value an older version kept as an object is
- * read as it is; the next write stores the text. A text that does not parse throws: the read
- * fails as a failed storage read does, and the rules already installed stay.
+ * A large value kept in storage.local as its JSON text (issue 16): the browser copies one
+ * string where it would convert every item of a 113k-domain list, in both directions and
+ * again for every storage.onChanged listener. Measured in Chromium 156 with a 113k-domain
+ * policy: set ~320 → ~130 ms, get ~110 → ~50 ms (1 December 2026). A value an older version
+ * kept as an object is read as it is; the next write stores the text. A text that does not
+ * parse throws: the read fails as a failed storage read does, and the rules already
+ * installed stay.
  */
-function jsonText<T>(): Codec<T> {
-  return {
+function jsonTextItem<T>(key: string): JsonTextItem<T> {
+  const item = defineItem<T | null>('local', key, null, {
     encode: (value) => JSON.stringify(value),
     decode: (stored) => (typeof stored === 'string' ? (JSON.parse(stored) as T) : (stored as T)),
+  });
+  return {
+    ...item,
+    async getText() {
+      const stored = (await browser.storage.local.get(key))[key] as unknown;
+      if (stored === null || stored === undefined) return null;
+      return typeof stored === 'string' ? stored : JSON.stringify(stored);
+    },
+    async setText(text) {
+      await browser.storage.local.set({ [key]: text });
+    },
   };
 }
 
@@ -86,7 +105,7 @@ export function forgetWorkerOwned(): void {
 }
 
 /** The last valid managed policy: it stays in force when a newer one is invalid or unreadable. */
-export const lastGoodPolicy = defineItem<Policy | null>('local', 'lastGoodPolicy', null, jsonText());
+export const lastGoodPolicy = jsonTextItem<Policy>('lastGoodPolicy');
 
 export const policyStatus = defineItem<PolicyStatus>('local', 'policyStatus', INITIAL_POLICY_STATUS);
 

@@ -206,11 +206,24 @@ describe('the policy in force (refreshPolicy, through reconcile)', () => {
   });
 
   test('the last good policy is kept as its JSON text; one an older version kept as an object is still in force', async () => {
-    await fakeBrowser.storage.managed.set({ categories: { video: { mode: 'block' } } });
+    await fakeBrowser.storage.managed.set({ categories: { video: { mode: 'block', add: ['bilibili.tv'] } } });
     await reconcile('good policy');
     const { lastGoodPolicy: stored } = await fakeBrowser.storage.local.get('lastGoodPolicy');
     expect(typeof stored).toBe('string');
     expect(JSON.parse(stored as string)).toMatchObject({ categories: { video: { mode: 'block' } } });
+    const since = async () => ((await status()).policy as unknown as { inForceSince: number }).inForceSince;
+    const first = await since();
+
+    // Another text of the same policy is parsed, found equal to the text kept, and changes nothing.
+    vi.setSystemTime(Date.now() + 60_000);
+    await fakeBrowser.storage.managed.set({ categories: { video: { mode: 'block', add: ['WWW.Bilibili.TV'] } } });
+    await reconcile('same policy, other text');
+    expect(await since()).toBe(first);
+    expect((await fakeBrowser.storage.local.get('lastGoodPolicy')).lastGoodPolicy).toBe(stored);
+    // A policy that differs is kept, and is in force from now.
+    await fakeBrowser.storage.managed.set({ categories: { video: { mode: 'log' } } });
+    await reconcile('changed policy');
+    expect(await since()).toBeGreaterThan(first);
 
     // An older version's object, and a managed policy that is gone: the object stays in force.
     await fakeBrowser.storage.managed.clear();
