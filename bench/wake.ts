@@ -136,10 +136,12 @@ async function apply() {
   await chrome.storage.local.set({ lastGoodPolicy: JSON.stringify(policy) }); // as Qingfeng keeps it (background/storage.ts)
   const addRules = await (await fetch('/rules.json')).json();
   await chrome.declarativeNetRequest.updateDynamicRules({ addRules });
-  await chrome.declarativeNetRequest.getDynamicRules();
+  await readBack();
 }
+// Both rule sets, in parallel, as Qingfeng's check reads them (background/dnr.ts installedRules).
+const readBack = () => Promise.all([chrome.declarativeNetRequest.getDynamicRules(), chrome.declarativeNetRequest.getSessionRules()]);
 chrome.storage.onChanged.addListener((changes, area) => { if (area === 'managed') void apply(); });
-chrome.declarativeNetRequest.getDynamicRules().then((held) => { if (held.length === 0) void apply(); });`;
+readBack().then(([held]) => { if (held.length === 0) void apply(); });`;
   writeFileSync(
     join(dir, 'background.js'),
     [
@@ -248,7 +250,7 @@ function floorRows(s: Scenario): Row[] {
     return [
       {
         id: `1 wake floor: cold start of the control reading the ${s.name} rules back`,
-        figure: `the control below with the rules Qingfeng compiles from the ${fmt.int(s.domains)}-domain policy installed as its dynamic rules, reading them back (getDynamicRules) at each start and doing nothing with them, median of ${s.coldParts.length}; split: ${partsText(s.coldParts)}`,
+        figure: `the control below with the rules Qingfeng compiles from the ${fmt.int(s.domains)}-domain policy installed as its dynamic rules, reading them back (getDynamicRules and getSessionRules, as Qingfeng's check does) at each start and doing nothing with them, median of ${s.coldParts.length}; split: ${partsText(s.coldParts)}`,
         target: '',
         measured,
         status: cold === null ? 'not measured' : 'info',
