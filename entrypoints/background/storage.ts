@@ -19,7 +19,8 @@ export interface StoredItem<T> {
  * A key of extension storage. Written here rather than with @wxt-dev/storage's defineItem,
  * which reads every item it defines from storage as the module loads: thirteen reads at every
  * worker start, most for items a wake never needs (issue 16). The same keys and values as
- * before: a value is stored as it is under its key, and null removes the key.
+ * before: a value is stored as it is under its key (or as its `codec` encodes it), and null
+ * removes the key.
  */
 function defineItem<T>(area: 'local' | 'session', key: string, fallback: T, codec?: Codec<T>): StoredItem<T> {
   return {
