@@ -26,6 +26,8 @@ describe('Chromium: the built extension loads and reads its managed policy', () 
     });
     expect(status).toMatchObject({ present: true, valid: true, errors: [] });
     expect(await readLocal(session.worker, 'lastGoodPolicy')).toMatchObject({ schoolName: SCHOOL, retentionDays: 90 });
+    // Kept as its JSON text (issue 16): one string for the browser to copy, not a list to convert.
+    expect(await session.worker.evaluate(async () => typeof (await chrome.storage.local.get('lastGoodPolicy')).lastGoodPolicy)).toBe('string');
 
     const popup = await session.openExtensionPage('popup.html');
     await expect.poll(() => popup.locator('.status__school').textContent()).toBe(SCHOOL);
