@@ -35,7 +35,6 @@ import { ALWAYS_WORK } from '../tests/e2e/support/blocking-cases';
 import { offWorkSchedule } from './fixtures';
 import { OTHER } from '../utils/tallies/types';
 
-
 const PARTS = new Set((process.env.BENCH_BROWSER_PARTS ?? 'install,popup,idle').split(','));
 const BLOCK_PAGE = `chrome-extension://${CHROME_ID}/blocked.html`;
 const INSTALL_REPEATS = 3;
