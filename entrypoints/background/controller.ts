@@ -108,7 +108,7 @@ export function reconcile(reason: string, readPolicy: boolean | 'if-stale' = tru
     const now = Date.now();
     const read = entry.readPolicy === 'if-stale' ? now - ((await policyStatus.getValue()).readAt ?? 0) > POLICY_READ_MAX_AGE_MS : entry.readPolicy;
     if (read && (await refreshPolicy(now)).changed) {
-      await configurationChanged();
+      await configurationChanged({ policyWrittenHere: true });
       applied = await applyConfig();
     }
     console.info(`[qingfeng] reconciled (${entry.reasons.join(', ')})`);

@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { BOUNDARY_ALARM, CHECKPOINT_ALARM, UNLOCK_ALARM } from './alarms';
 import { reconcile } from './controller';
 import { configurationChanged } from './context';
+import { lastGoodPolicy } from './storage';
 import { handleMessage } from './messages';
 import { feedAccounting, focusedTabHost, syncFocus } from './accounting-feed';
 import { forgetTab, onBeforeNavigate, onCommitted, onErrorOccurred, onTabUrl } from './navigation';
@@ -18,8 +19,13 @@ export default defineBackground({
     browser.storage.onChanged.addListener((changes, area) => {
       // Chromium re-reads policy while running; Firefox reads managed storage at start-up only.
       if (area === 'managed') void reconcile('policy change');
-      // Whoever wrote them, what was derived from the policy or the settings is stale now.
-      if (area === 'local' && ('lastGoodPolicy' in changes || 'teacherSettings' in changes)) void configurationChanged();
+      // Whoever wrote them, what was derived from the policy or the settings is stale now;
+      // except the policy this worker wrote itself, which the reconcile applied as written: the
+      // browser may deliver that event after the configuration was built, and deriving it again
+      // would build a 113k-domain index a second time.
+      if (area !== 'local') return;
+      const policy = 'lastGoodPolicy' in changes && !lastGoodPolicy.isOwnWrite(changes.lastGoodPolicy.newValue);
+      if (policy || 'teacherSettings' in changes) void configurationChanged();
     });
     browser.alarms.onAlarm.addListener((alarm) => {
       const at = Date.now();

@@ -43,7 +43,7 @@ export async function refreshPolicy(now: number): Promise<{ status: PolicyStatus
       if (parsed.ok) {
         const text = JSON.stringify(parsed.policy);
         changed = text !== lastGood;
-        if (changed) await lastGoodPolicy.setText(text);
+        if (changed) await lastGoodPolicy.setText(text, parsed.policy);
         status = {
           present: true,
           valid: true,

@@ -46,7 +46,12 @@ interface Codec<T> {
 export interface JsonTextItem<T> extends StoredItem<T | null> {
   /** The text kept (an older version's object as JSON.stringify writes it), or null. */
   getText(): Promise<string | null>;
-  setText(text: string): Promise<void>;
+  /** Writes `text`; `value`, when given, is what it parses to, and a read here returns it unparsed. */
+  setText(text: string, value?: T): Promise<void>;
+  /** Whether storage.onChanged's newValue is the text this worker wrote last: its own write, already applied. */
+  isOwnWrite(stored: unknown): boolean;
+  /** Drops the copy in memory: the next read goes to storage (another writer changed it; a new worker in tests). */
+  forget(): void;
 }
 
 /**
@@ -56,24 +61,55 @@ export interface JsonTextItem<T> extends StoredItem<T | null> {
  * policy: set ~320 → ~130 ms, get ~110 → ~50 ms (1 December 2026). A value an older version
  * kept as an object is read as it is; the next write stores the text. A text that does not
  * parse throws: the read fails as a failed storage read does, and the rules already
- * installed stay.
+ * installed stay. Only the background writes it, so what the worker last read or wrote stays
+ * in its memory, parsed once: the configuration built right after a policy change neither
+ * reads the text back nor parses it (~50 ms and ~20 ms at 113k domains), and the
+ * storage.onChanged of its own write is known as such (isOwnWrite) and rebuilds nothing.
  */
 function jsonTextItem<T>(key: string): JsonTextItem<T> {
-  const item = defineItem<T | null>('local', key, null, {
-    encode: (value) => JSON.stringify(value),
-    decode: (stored) => (typeof stored === 'string' ? (JSON.parse(stored) as T) : (stored as T)),
-  });
-  return {
-    ...item,
+  /** What storage holds, as this worker last read or wrote it; `value` is parsed on first use. */
+  type Held = { text: string | null; value?: T | null };
+  let held: Promise<Held> | null = null;
+  let written: string | null = null;
+  const read = async (): Promise<Held> => {
+    const stored = (await browser.storage.local.get(key))[key] as unknown;
+    if (stored === null || stored === undefined) return { text: null, value: null };
+    return typeof stored === 'string' ? { text: stored } : { text: JSON.stringify(stored), value: stored as T };
+  };
+  const current = () =>
+    (held ??= read().catch((error: unknown) => {
+      held = null;
+      throw error;
+    }));
+  const item: JsonTextItem<T> = {
     async getText() {
-      const stored = (await browser.storage.local.get(key))[key] as unknown;
-      if (stored === null || stored === undefined) return null;
-      return typeof stored === 'string' ? stored : JSON.stringify(stored);
+      return (await current()).text;
     },
-    async setText(text) {
+    async getValue() {
+      const kept = await current();
+      if (kept.value === undefined) kept.value = JSON.parse(kept.text as string) as T;
+      return kept.value;
+    },
+    async setText(text, value) {
+      held = null;
+      written = text;
       await browser.storage.local.set({ [key]: text });
+      held = Promise.resolve({ text, value });
+    },
+    async setValue(value) {
+      if (value !== null) return item.setText(JSON.stringify(value), value);
+      held = null;
+      written = null;
+      await browser.storage.local.remove(key);
+      held = Promise.resolve({ text: null, value: null });
+    },
+    isOwnWrite: (stored) => typeof stored === 'string' && stored === written,
+    forget() {
+      held = null;
+      written = null;
     },
   };
+  return item;
 }
 
 const forgetters: (() => void)[] = [];

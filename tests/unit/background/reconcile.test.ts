@@ -344,6 +344,35 @@ describe('a wake that changes nothing costs almost nothing (issue 16)', () => {
     expect(read).toContain('teacherSettings');
     expect((await fakeBrowser.storage.local.get('derivedConfig')).derivedConfig).toMatchObject({ retentionDays: 7 });
   });
+
+  test('a policy this worker writes is applied from its copy in memory: neither read back nor derived twice (its storage event is its own); one written by anyone else is read again', async () => {
+    vi.spyOn(fakeBrowser.idle, 'setDetectionInterval').mockImplementation(() => undefined);
+    vi.spyOn(fakeBrowser.idle.onStateChanged, 'addListener').mockImplementation(() => undefined);
+    vi.spyOn(fakeBrowser.windows, 'getLastFocused').mockResolvedValue({ focused: false } as Awaited<ReturnType<typeof fakeBrowser.windows.getLastFocused>>);
+    background.main();
+    await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get('derivedConfig')).derivedConfig).toBeTruthy());
+    let ctx: Awaited<ReturnType<typeof currentContext>> | undefined;
+    const read = await keysReadBy(async () => {
+      await fakeBrowser.storage.managed.set({ categories: { video: { mode: 'block', add: ['bilibili.tv'] } } });
+      await vi.waitFor(async () => expect((await currentContext()).config.values.categories.video.mode).toBe('block'));
+      ctx = await currentContext();
+      // The browser may deliver the write's storage event after the rules were compiled.
+      const { lastGoodPolicy: text } = await fakeBrowser.storage.local.get(null); // (not a read of the key by name)
+      await fakeBrowser.storage.onChanged.trigger({ lastGoodPolicy: { newValue: text } }, 'local');
+      await reconcile('test: after the change', false);
+    });
+    expect(read).not.toContain('lastGoodPolicy');
+    expect(await currentContext()).toBe(ctx);
+    // A new worker reads the text from storage and derives the same configuration, and the same digest.
+    invalidateContext();
+    const fresh = await currentContext();
+    expect(fresh).not.toBe(ctx);
+    expect(fresh.digest).toBe(ctx!.digest);
+    expect(fresh.config).toEqual(ctx!.config);
+    // Written by anyone else, the policy in storage is read again.
+    await fakeBrowser.storage.local.set({ lastGoodPolicy: JSON.stringify({ categories: { video: { mode: 'log' } } }) });
+    await vi.waitFor(async () => expect((await currentContext()).config.values.categories.video.mode).toBe('log'));
+  });
 });
 
 // #17: the rules the browser holds are the truth, and a stored unlock must be one that was granted.
