@@ -73,13 +73,17 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** Runs the background's main() on the fake browser, which has no idle detection: the listeners' registration is what matters. */
+function startMain(): void {
+  vi.spyOn(fakeBrowser.idle, 'setDetectionInterval').mockImplementation(() => undefined);
+  vi.spyOn(fakeBrowser.idle.onStateChanged, 'addListener').mockImplementation(() => undefined);
+  vi.spyOn(fakeBrowser.windows, 'getLastFocused').mockResolvedValue({ focused: false } as Awaited<ReturnType<typeof fakeBrowser.windows.getLastFocused>>);
+  background.main();
+}
+
 describe('reconcile through main()', () => {
   test('a worker start installs the rules; a boundary alarm reuses the configuration instead of rebuilding it', async () => {
-    // The fake browser has no idle detection; the listener registration is what matters here.
-    vi.spyOn(fakeBrowser.idle, 'setDetectionInterval').mockImplementation(() => undefined);
-    vi.spyOn(fakeBrowser.idle.onStateChanged, 'addListener').mockImplementation(() => undefined);
-    vi.spyOn(fakeBrowser.windows, 'getLastFocused').mockResolvedValue({ focused: false } as Awaited<ReturnType<typeof fakeBrowser.windows.getLastFocused>>);
-    background.main();
+    startMain();
     await vi.waitFor(async () => expect((await blockingState.getValue()).inForce).toBe(true));
     expect(dnr.installed.length).toBe(defaultRuleCount());
     const ctx = await currentContext();
@@ -333,10 +337,7 @@ describe('a wake that changes nothing costs almost nothing (issue 16)', () => {
   });
 
   test('settings written by anyone make the next wake derive the configuration again (index.ts listens)', async () => {
-    vi.spyOn(fakeBrowser.idle, 'setDetectionInterval').mockImplementation(() => undefined);
-    vi.spyOn(fakeBrowser.idle.onStateChanged, 'addListener').mockImplementation(() => undefined);
-    vi.spyOn(fakeBrowser.windows, 'getLastFocused').mockResolvedValue({ focused: false } as Awaited<ReturnType<typeof fakeBrowser.windows.getLastFocused>>);
-    background.main();
+    startMain();
     await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get('derivedConfig')).derivedConfig).toBeTruthy());
     await fakeBrowser.storage.local.set({ teacherSettings: { retentionDays: 7 } });
     await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get('derivedConfig')).derivedConfig ?? null).toBeNull());
@@ -346,10 +347,7 @@ describe('a wake that changes nothing costs almost nothing (issue 16)', () => {
   });
 
   test('a policy this worker writes is applied from its copy in memory: neither read back nor derived twice (its storage event is its own); one written by anyone else is read again', async () => {
-    vi.spyOn(fakeBrowser.idle, 'setDetectionInterval').mockImplementation(() => undefined);
-    vi.spyOn(fakeBrowser.idle.onStateChanged, 'addListener').mockImplementation(() => undefined);
-    vi.spyOn(fakeBrowser.windows, 'getLastFocused').mockResolvedValue({ focused: false } as Awaited<ReturnType<typeof fakeBrowser.windows.getLastFocused>>);
-    background.main();
+    startMain();
     await vi.waitFor(async () => expect((await fakeBrowser.storage.local.get('derivedConfig')).derivedConfig).toBeTruthy());
     let ctx: Awaited<ReturnType<typeof currentContext>> | undefined;
     const read = await keysReadBy(async () => {
