@@ -14,7 +14,7 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
 }
 
-/** Keys the background keeps as JSON text (entrypoints/background/storage.ts, jsonText). */
+/** Keys the background keeps as JSON text (entrypoints/background/storage.ts, jsonTextItem). */
 const JSON_TEXT_KEYS = new Set(['lastGoodPolicy']);
 
 /** A value read from the extension's storage.local, as the background means it. */
