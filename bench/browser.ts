@@ -466,7 +466,7 @@ async function partPopup(): Promise<void> {
           ? `Within the target; the popup reads today and the week only, not the year (blocked today shows ${blockedToday}).`
           : `${fmt.ms(popupMs - 150)} over the target. The static page above costs ${fmt.ms(floorMs)} opened the same way: the popup's own share is ${fmt.ms(Math.max(0, popupMs - floorMs))}. ${
               painted.length && loaded.length
-                ? `Inside the page, ${fmt.ms(median(loaded))} of the ${fmt.ms(median(painted))} to the painted figures pass before the popup's own script has run (DOMContentLoaded: Chromium opening an extension page, its HTML, CSS and 12 KB of JS); the remaining ${fmt.ms(median(painted) - median(loaded))} are the answers from the background (its one getPopup request: see the round-trip row) and one render; the other ${fmt.ms(popupMs - median(painted))} of the wall figure are Playwright's own round trips, which a teacher's click does not have.`
+                ? `Inside the page, ${fmt.ms(median(loaded))} of the ${fmt.ms(median(painted))} to the painted figures pass before the popup's own script has run (DOMContentLoaded: Chromium opening an extension page, its HTML, CSS and 12 KB of JS); the remaining ${fmt.ms(median(painted) - median(loaded))} are the rest of the wait for the background's answer (its one getPopup request, sent by popup-request.js as the HTML is parsed: see the round-trip row) and one render; the other ${fmt.ms(popupMs - median(painted))} of the wall figure are Playwright's own round trips, which a teacher's click does not have.`
                 : 'The in-page marks were not available to split it.'
             }`,
     });

@@ -29,9 +29,18 @@ describe('Chromium: the built extension loads and reads its managed policy', () 
     // Kept as its JSON text (issue 16): one string for the browser to copy, not a list to convert.
     expect(await session.worker.evaluate(async () => typeof (await chrome.storage.local.get('lastGoodPolicy')).lastGoodPolicy)).toBe('string');
 
-    const popup = await session.openExtensionPage('popup.html');
+    // The popup asks once (#16), and early: popup/early.ts sends getPopup while the page loads.
+    const popup = await session.context.newPage();
+    // As text: the test runner would wrap named functions in a helper the page does not have.
+    await popup.addInitScript({
+      content: `var sent = (window.qfSent = []);
+        var original = chrome.runtime.sendMessage.bind(chrome.runtime);
+        chrome.runtime.sendMessage = function (message) { sent.push(message.type); return original(message); };`,
+    });
+    await popup.goto(session.extensionUrl('popup.html'));
     await expect.poll(() => popup.locator('.status__school').textContent()).toBe(SCHOOL);
     await expect.poll(() => popup.getByTestId('work-status').textContent()).toMatch(/工作时间/);
+    expect(await popup.evaluate(() => (window as unknown as { qfSent: string[] }).qfSent)).toEqual(['getPopup']);
   });
 
   test('an invalid policy is reported with its path and the built-in defaults stay in force', async () => {

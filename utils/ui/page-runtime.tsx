@@ -16,7 +16,12 @@ export type Api = {
 };
 
 async function send<T extends RequestType>(request: Extract<Request, { type: T }>): Promise<Responses[T]> {
-  const response: unknown = await browser.runtime.sendMessage(request);
+  return received<T>(browser.runtime.sendMessage(request));
+}
+
+/** The answer to a request: the background's value, or its error thrown. */
+export async function received<T extends RequestType>(sent: Promise<unknown>): Promise<Responses[T]> {
+  const response = await sent;
   if (response && typeof response === 'object' && 'error' in response) {
     throw new Error(String((response as { error: unknown }).error));
   }
