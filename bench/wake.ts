@@ -153,6 +153,14 @@ readBack().then(([held]) => { if (held.length === 0) void apply(); });`;
   return dir;
 }
 
+/**
+ * Removes a profile Chromium has just left: a helper process may still be writing into it for
+ * a moment after the browser exits (one run failed with ENOTEMPTY there), so retry briefly.
+ */
+function removeProfile(dir: string): void {
+  rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+}
+
 async function measure(name: string, policy: unknown, domains: number, control = false, controlRules: readonly unknown[] = []): Promise<Scenario> {
   const policyFile = new ChromiumPolicyFile('qingfeng-bench-wake.json');
   let profileDir = '';
@@ -171,7 +179,7 @@ async function measure(name: string, policy: unknown, domains: number, control =
       if (stop) {
         cdp?.close();
         await stop();
-        rmSync(profileDir, { recursive: true, force: true });
+        removeProfile(profileDir);
         if (first === null) log(`${name}: first start not caught, starting again`);
       }
       profileDir = mkdtempSync(join(tmpdir(), 'qingfeng-bench-wake-'));
@@ -221,7 +229,7 @@ async function measure(name: string, policy: unknown, domains: number, control =
   } finally {
     await stop?.();
     policyFile.remove();
-    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+    if (profileDir) removeProfile(profileDir);
     if (controlDir) rmSync(controlDir, { recursive: true, force: true });
   }
   return result;
