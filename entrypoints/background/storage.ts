@@ -19,31 +19,25 @@ export interface StoredItem<T> {
  * A key of extension storage. Written here rather than with @wxt-dev/storage's defineItem,
  * which reads every item it defines from storage as the module loads: thirteen reads at every
  * worker start, most for items a wake never needs (issue 16). The same keys and values as
- * before: a value is stored as it is under its key (or as its `codec` encodes it), and null
- * removes the key.
+ * before: a value is stored as it is under its key, and null removes the key.
  */
-function defineItem<T>(area: 'local' | 'session', key: string, fallback: T, codec?: Codec<T>): StoredItem<T> {
+function defineItem<T>(area: 'local' | 'session', key: string, fallback: T): StoredItem<T> {
   return {
     async getValue() {
-      const stored = (await browser.storage[area].get(key))[key] as unknown;
-      if (stored === null || stored === undefined) return fallback;
-      return codec ? codec.decode(stored) : (stored as T);
+      const stored = (await browser.storage[area].get(key))[key] as T | null | undefined;
+      return stored ?? fallback;
     },
     async setValue(value) {
       if (value === null || value === undefined) await browser.storage[area].remove(key);
-      else await browser.storage[area].set({ [key]: codec ? codec.encode(value) : value });
+      else await browser.storage[area].set({ [key]: value });
     },
   };
 }
 
-/** How an item's value is kept, when not as it is. */
-interface Codec<T> {
-  encode(value: T): unknown;
-  decode(stored: unknown): T;
-}
-
 /** An item kept as its JSON text, which can also be read and written as that text. */
-export interface JsonTextItem<T> extends StoredItem<T | null> {
+export interface JsonTextItem<T> {
+  /** The value kept, parsed once per text held, or null. */
+  getValue(): Promise<T | null>;
   /** The text kept (an older version's object as JSON.stringify writes it), or null. */
   getText(): Promise<string | null>;
   /** Writes `text`; `value`, when given, is what it parses to, and a read here returns it unparsed. */
@@ -82,7 +76,7 @@ function jsonTextItem<T>(key: string): JsonTextItem<T> {
       held = null;
       throw error;
     }));
-  const item: JsonTextItem<T> = {
+  return {
     async getText() {
       return (await current()).text;
     },
@@ -97,20 +91,12 @@ function jsonTextItem<T>(key: string): JsonTextItem<T> {
       await browser.storage.local.set({ [key]: text });
       held = Promise.resolve({ text, value });
     },
-    async setValue(value) {
-      if (value !== null) return item.setText(JSON.stringify(value), value);
-      held = null;
-      written = null;
-      await browser.storage.local.remove(key);
-      held = Promise.resolve({ text: null, value: null });
-    },
     isOwnWrite: (stored) => typeof stored === 'string' && stored === written,
     forget() {
       held = null;
       written = null;
     },
   };
-  return item;
 }
 
 const forgetters: (() => void)[] = [];

@@ -29,7 +29,7 @@ describe('Chromium: the built extension loads and reads its managed policy', () 
     // Kept as its JSON text (issue 16): one string for the browser to copy, not a list to convert.
     expect(await session.worker.evaluate(async () => typeof (await chrome.storage.local.get('lastGoodPolicy')).lastGoodPolicy)).toBe('string');
 
-    // The popup asks once (#16), and early: popup/early.ts sends getPopup while the page loads.
+    // The popup asks once (#16), and early: popup-request.js sends getPopup while the page loads.
     const popup = await session.context.newPage();
     // As text: the test runner would wrap named functions in a helper the page does not have.
     await popup.addInitScript({
