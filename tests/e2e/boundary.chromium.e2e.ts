@@ -35,7 +35,15 @@ describe('Chromium: rules follow the work-time boundaries while the browser runs
     const weekly = Object.fromEntries(WEEKDAYS.map((d) => [d, d === window.weekday ? [window.period] : []]));
     policyFile.write({ schoolName: school, schedule: { weekly, officialCalendar: 'none', holidays: [], workdays: [] } });
     session = await launchChromium({ hosts: ['taobao.com'] });
-    await waitFor('the policy to be read', async () => ((await readLocal<{ schoolName?: string }>(session.worker, 'lastGoodPolicy'))?.schoolName === school ? true : undefined));
+    // The policy is kept before its rules are applied, and the start-up reconcile's rules (the
+    // built-in timetable's, in force on a weekday morning) are still installed then: wait for a
+    // check of the rules made at or after the moment the policy came into force.
+    await waitFor('the policy to be read and applied', async () => {
+      const policy = await readLocal<{ schoolName?: string }>(session.worker, 'lastGoodPolicy');
+      const since = (await readLocal<{ inForceSince: number | null }>(session.worker, 'policyStatus'))?.inForceSince ?? null;
+      const checkedAt = (await readLocal<{ checkedAt: number | null }>(session.worker, 'blockingState'))?.checkedAt ?? null;
+      return policy?.schoolName === school && since !== null && checkedAt !== null && checkedAt >= since ? true : undefined;
+    });
   });
 
   afterAll(() => cleanUp(() => session?.close(), () => policyFile.remove(), () => server.stop()));
