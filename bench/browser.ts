@@ -362,6 +362,9 @@ async function seedChunk(context: BrowserContext, usage: SeedUsage[], events: Se
   await seedTallies(await liveWorker(context), usage, events);
 }
 
+/** What the popup figure's init script notes in the page, in ms after navigation start. */
+type InPageMarks = { present: number; painted?: number; dcl: number; sent?: number; answered?: number };
+
 /**
  * The popup's floor: an extension page holding the two elements the popup figure waits for,
  * static (no script, no style), in a copy of the build (same key, so the same id and the same
@@ -403,16 +406,32 @@ async function partPopup(): Promise<void> {
     const present: number[] = [];
     const painted: number[] = [];
     const loaded: number[] = []; // DOMContentLoaded end: the page's own HTML, CSS and scripts, before any answer
+    const sent: number[] = []; // the early getPopup leaves (popup-request.js)
+    const answered: number[] = []; // its answer is back in the page
     let blockedToday = '';
     const open = async (path: string) => {
       const page = await session!.context.newPage();
       await page.setViewportSize({ width: 360, height: 900 });
       // As text: tsx would wrap named functions in a __name helper the page does not have.
       await page.addInitScript({
-        content: `new MutationObserver(function () {
+        // It also notes when the page's first message leaves and when its answer is back
+        // (popup-request.js's getPopup), wrapping sendMessage where that script finds it.
+        content: `var request = {};
+        var ns = window.browser || window.chrome;
+        if (ns && ns.runtime && ns.runtime.sendMessage) {
+          var send = ns.runtime.sendMessage.bind(ns.runtime);
+          ns.runtime.sendMessage = function (message) {
+            var first = request.sent === undefined;
+            if (first) request.sent = performance.now();
+            var answer = send(message);
+            if (first) answer.then(function () { request.answered = performance.now(); }, function () {});
+            return answer;
+          };
+        }
+        new MutationObserver(function () {
           if (window.__qf || !document.querySelector('[data-testid=blocked-today]') || !document.querySelector('[data-testid=chart]')) return;
           var nav = performance.getEntriesByType('navigation')[0];
-          var entry = { present: performance.now(), dcl: nav ? nav.domContentLoadedEventEnd : 0 };
+          var entry = { present: performance.now(), dcl: nav ? nav.domContentLoadedEventEnd : 0, sent: request.sent, answered: request.answered };
           window.__qf = entry;
           requestAnimationFrame(function () { setTimeout(function () { entry.painted = performance.now(); }, 0); });
         }).observe(document, { childList: true, subtree: true });`,
@@ -424,7 +443,7 @@ async function partPopup(): Promise<void> {
       await page.waitForSelector('[data-testid=chart]', { timeout: 15_000 });
       const t1 = Date.now();
       // The in-page mark, when the init script ran in the extension page (it may not: then null).
-      const inPage = await page.evaluate(() => (window as unknown as { __qf?: { present: number; painted?: number; dcl: number } }).__qf ?? null);
+      const inPage = await page.evaluate(() => (window as unknown as { __qf?: InPageMarks }).__qf ?? null);
       const text = (await page.textContent('[data-testid=blocked-today]')) ?? '';
       await page.close();
       return { wall: t1 - t0, inPage, text };
@@ -443,9 +462,13 @@ async function partPopup(): Promise<void> {
       if (inPage) present.push(inPage.present);
       if (inPage?.painted !== undefined) painted.push(inPage.painted);
       if (inPage && inPage.dcl > 0) loaded.push(inPage.dcl);
+      if (inPage?.sent !== undefined && inPage.answered !== undefined) {
+        sent.push(inPage.sent);
+        answered.push(inPage.answered);
+      }
     }
     const popupMs = median(wall);
-    const inPageText = present.length ? `in-page: in the DOM at ${fmt.ms(median(present))}${painted.length ? `, + one frame ${fmt.ms(median(painted))}` : ''} after navigation start (${present.length} marks); the page's own load (DOMContentLoaded end, before any answer is drawn) ${loaded.length ? fmt.ms(median(loaded)) : 'n/a'}` : 'in-page mark unavailable: the init script did not run in the extension page';
+    const inPageText = present.length ? `in-page: in the DOM at ${fmt.ms(median(present))}${painted.length ? `, + one frame ${fmt.ms(median(painted))}` : ''} after navigation start (${present.length} marks); the page's own load (DOMContentLoaded end, before any answer is drawn) ${loaded.length ? fmt.ms(median(loaded)) : 'n/a'}${sent.length ? `; its getPopup sent at ${fmt.ms(median(sent))}, answered at ${fmt.ms(median(answered))}` : ''}` : 'in-page mark unavailable: the init script did not run in the extension page';
     const floorMs = median(floorWall);
     rows.push({
       id: '4 popup floor: a static extension page',
@@ -466,7 +489,7 @@ async function partPopup(): Promise<void> {
           ? `Within the target; the popup reads today and the week only, not the year (blocked today shows ${blockedToday}).`
           : `${fmt.ms(popupMs - 150)} over the target. The static page above costs ${fmt.ms(floorMs)} opened the same way: the popup's own share is ${fmt.ms(Math.max(0, popupMs - floorMs))}. ${
               painted.length && loaded.length
-                ? `Inside the page, ${fmt.ms(median(loaded))} of the ${fmt.ms(median(painted))} to the painted figures pass before the popup's own script has run (DOMContentLoaded: Chromium opening an extension page, its HTML, CSS and 12 KB of JS); the remaining ${fmt.ms(median(painted) - median(loaded))} are the rest of the wait for the background's answer (its one getPopup request, sent by popup-request.js as the HTML is parsed: see the round-trip row) and one render; the other ${fmt.ms(popupMs - median(painted))} of the wall figure are Playwright's own round trips, which a teacher's click does not have.`
+                ? `Inside the page, ${fmt.ms(median(loaded))} of the ${fmt.ms(median(painted))} to the painted figures pass before the popup's own script has run (DOMContentLoaded: Chromium opening an extension page, its HTML, CSS and 12 KB of JS); the remaining ${fmt.ms(median(painted) - median(loaded))} are the rest of the wait for the background's answer (its one getPopup request, sent by popup-request.js as the HTML is parsed${sent.length ? `, leaves at ${fmt.ms(median(sent))} and is back at ${fmt.ms(median(answered))}: the background reads today and the week from IndexedDB while the page loads (alone and warm it answers in the round-trip row's time)` : ': see the round-trip row'}) and one render; the other ${fmt.ms(popupMs - median(painted))} of the wall figure are Playwright's own round trips, which a teacher's click does not have.`
                 : 'The in-page marks were not available to split it.'
             }`,
     });
