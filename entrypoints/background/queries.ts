@@ -1,9 +1,9 @@
 /** The popup's and the options page's reads of the tallies, totalled here, not in the page. */
-import { eventsOfDay, getDay, getRange, type QingfengDb } from '@/utils/tallies/db';
+import { eventsOfDay, getDay, getDayTotals, getRange, type QingfengDb } from '@/utils/tallies/db';
 import type { UsageRow } from '@/utils/tallies/types';
 import type { CategoryInfo, PopupResponse, ReportExport, ReportResponse, TodayResponse, WeekResponse } from '@/utils/messages/types';
 import { addDaysToKey, localDayKey } from '@/utils/time/day-key';
-import { dailyByCategory, summarizeReport, topHostsOf, totalsByCategory } from '@/utils/report/report';
+import { dailyFromTotals, summarizeReport, topHostsOf, totalsByCategory } from '@/utils/report/report';
 import { currentContext } from './context';
 import { getStatus } from './controller';
 import { flushUsage, tallyDb } from './tally-db';
@@ -26,8 +26,10 @@ export async function today(now: number): Promise<TodayResponse> {
 }
 
 /**
- * The popup: one read of the week's rows serves both the chart and today's figures, beside
- * the status and today's unlocks, all asked at once (#16: the popup paints in one round trip).
+ * The popup: the status, today's rows and unlocks and the week's day totals, all asked at once
+ * (#16: the popup paints in one round trip). The chart reads the day totals (about seven rows a
+ * day), not every host's row of the week: with 200 hosts a day that was 1,400 records of the
+ * answer's ~18 ms, and more while the popup page loads beside it.
  */
 export async function popup(now: number): Promise<PopupResponse> {
   const [status, tallies] = await Promise.all([
@@ -41,10 +43,10 @@ async function popupTallies(now: number): Promise<{ today: TodayResponse; week: 
   const to = localDayKey(now);
   const from = addDaysToKey(to, -6);
   const db = await tallyDbFlushed();
-  const [ctx, rows, unlockEvents] = await Promise.all([currentContext(), getRange(db, from, to), unlocksOf(db, to)]);
+  const [ctx, rows, totals, unlockEvents] = await Promise.all([currentContext(), getDay(db, to), getDayTotals(db, from, to), unlocksOf(db, to)]);
   return {
-    today: todayOf(to, ctx.categories, rows.filter((row) => row.day === to), unlockEvents),
-    week: { days: dailyByCategory(rows, from, to), categories: ctx.categories },
+    today: todayOf(to, ctx.categories, rows, unlockEvents),
+    week: { days: dailyFromTotals(totals, from, to), categories: ctx.categories },
   };
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { TodayResponse } from '@/utils/messages/types';
+import type { PopupResponse, TodayResponse } from '@/utils/messages/types';
 import { ALWAYS_WORK } from './support/blocking-cases';
 import { ChromiumPolicyFile, launchChromium, waitForRulesInForce, type ChromiumSession } from './support/chromium';
 import { TestServer } from './support/server';
@@ -141,7 +141,7 @@ describe('Chromium: crashes and restarts lose nothing and let nothing through', 
     expect(await isBlocked(session!.context, server.url('taobao.com', '/after-reset'), blockPage)).toBe(true);
   });
 
-  test('a tallies database of the previous schema version is upgraded in place, its rows kept', async () => {
+  test('a tallies database of an older schema version is upgraded in place, its rows kept and summed for the week chart', async () => {
     const page = await session!.context.newPage();
     await page.goto(session!.extensionUrl('blocked.html'));
     const cdp = await session!.context.newCDPSession(page);
@@ -180,5 +180,9 @@ describe('Chromium: crashes and restarts lose nothing and let nothing through', 
     const options = await session!.openExtensionPage('options.html');
     const answer = (await options.evaluate(() => chrome.runtime.sendMessage({ type: 'getToday' }))) as TodayResponse;
     expect(answer.topHosts.find((h) => h.host === 'douyu.com')).toMatchObject({ workSeconds: 1234, visits: 7, unlocks: 0 });
+    // The upgrade summed the old rows into the day totals the popup's week chart reads (schema v3).
+    const popup = (await options.evaluate(() => chrome.runtime.sendMessage({ type: 'getPopup' }))) as PopupResponse;
+    if ('error' in popup.tallies) throw new Error(popup.tallies.error);
+    expect(popup.tallies.week.days.at(-1)).toEqual({ day: today, byCategory: [{ category: 'video', workSeconds: 1234, visits: 7, blocked: 0, unlocks: 0 }] });
   });
 });

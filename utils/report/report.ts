@@ -2,7 +2,7 @@
 // the table, and per-day category totals for the stacked chart.
 import type { CategoryTotal, ReportResponse } from '../messages/types';
 import { addDaysToKey } from '../time/day-key';
-import { OTHER, ZERO_COUNTS, type Counts, type HostTotal, type UsageRow } from '../tallies/types';
+import { OTHER, ZERO_COUNTS, type Counts, type DayTotalRow, type HostTotal, type UsageRow } from '../tallies/types';
 
 export type { HostTotal } from '../tallies/types';
 
@@ -71,6 +71,21 @@ export function dailyByCategory(rows: readonly UsageRow[], from: string, to: str
     else byDay.set(r.day, [r]);
   }
   return daysBetween(from, to).map((day) => ({ day, byCategory: totalsByCategory(byDay.get(day) ?? []) }));
+}
+
+/**
+ * dailyByCategory's answer from the dayTotals rows (the sums it would compute from the usage
+ * rows, kept by the database): the popup's week chart without every host's row (issue 16).
+ * Within a day, categories come in the rows' order (by category id), not first-seen order.
+ */
+export function dailyFromTotals(totals: readonly DayTotalRow[], from: string, to: string): { day: string; byCategory: CategoryTotal[] }[] {
+  const byDay = new Map<string, CategoryTotal[]>();
+  for (const { day, ...total } of totals) {
+    const list = byDay.get(day);
+    if (list) list.push(total);
+    else byDay.set(day, [total]);
+  }
+  return daysBetween(from, to).map((day) => ({ day, byCategory: byDay.get(day) ?? [] }));
 }
 
 /** The options report's figures for a range: what the page draws, not the rows (see ReportResponse). */

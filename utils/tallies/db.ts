@@ -4,7 +4,11 @@
 // read: no query walks the whole table, and none filters the whole table in JavaScript (topHosts
 // sums in memory only the rows of its day range). Tables grow by days × hosts; a full scan would
 // grow with retentionDays. tests/unit/tallies/db.test.ts checks each query's index at Dexie's DBCore
-// layer. The one walk over every row is the v1 → v2 upgrade, once per PC.
+// layer. The walks over every row are the upgrades (v1 → v2, v2 → v3), once per PC.
+//
+// dayTotals (v3) holds each day's per-category sums of the usage rows, written in the same
+// transaction as the rows (addUsage), pruned and cleared with them: the popup's week chart
+// reads it instead of every host's row of seven days (issue 16).
 //
 // The one module of utils/ that touches a browser API, IndexedDB, and nothing else: no
 // browser.*, no Date.now(); it runs in Node on fake-indexeddb. The functions take the database
@@ -13,12 +17,13 @@ import type { Dexie, EntityTable, Table, Transaction } from 'dexie';
 // Evaluated at the first open, not when the worker starts (scripts/lazy-dexie.ts, issue 16).
 import loadDexie from 'virtual:qingfeng-dexie';
 import { localDayKey } from '../time/day-key';
-import { type EventRow, type EventType, type NewEvent, type UsageDelta, type UsageKey, type UsageRow } from './types';
+import { type Counts, type DayTotalKey, type DayTotalRow, type EventRow, type EventType, type NewEvent, type UsageDelta, type UsageKey, type UsageRow } from './types';
 
 export type QingfengDb = Dexie & {
   // A compound primary key names no single property, so EntityTable cannot express it.
   usage: Table<UsageRow, UsageKey>;
   events: EntityTable<EventRow, 'id'>;
+  dayTotals: Table<DayTotalRow, DayTotalKey>;
 };
 
 /** A usage row as version 1 stored it: no unlock count. */
@@ -42,6 +47,7 @@ export function openQingfengDb(name = 'qingfeng'): QingfengDb {
       events: '++id, at, day, [type+day]',
     })
     .upgrade(fillUnlockCounts);
+  db.version(3).stores({ dayTotals: '[day+category]' }).upgrade(fillDayTotals);
   return db;
 }
 
@@ -55,7 +61,51 @@ async function fillUnlockCounts(tx: Transaction): Promise<void> {
     });
 }
 
+/** v2 → v3: each day's per-category sums of the rows already stored. */
+async function fillDayTotals(tx: Transaction): Promise<void> {
+  const totals = new TotalsChange();
+  await tx.table<UsageRow, UsageKey>('usage').each((row) => totals.add(row.day, row.category, row, 1));
+  await tx.table<DayTotalRow, DayTotalKey>('dayTotals').bulkPut(totals.applyTo([]));
+}
+
 const COUNTS = ['workSeconds', 'visits', 'blocked', 'unlocks'] as const;
+
+/**
+ * A sum's residue below this is zero: moving a row to another category subtracts its
+ * fractional seconds from a sum that added them in another order.
+ */
+const RESIDUE = 1e-6;
+
+/** Signed changes to dayTotals rows, gathered per [day+category], then applied to the stored rows. */
+class TotalsChange {
+  private readonly changes = new Map<string, DayTotalRow>();
+
+  add(day: string, category: string, counts: Counts, sign: 1 | -1): void {
+    const key = JSON.stringify([day, category]);
+    const change = this.changes.get(key) ?? { day, category, workSeconds: 0, visits: 0, blocked: 0, unlocks: 0 };
+    for (const field of COUNTS) change[field] += sign * counts[field];
+    this.changes.set(key, change);
+  }
+
+  keys(): DayTotalKey[] {
+    return [...this.changes.values()].map((c): DayTotalKey => [c.day, c.category]);
+  }
+
+  /** The rows to put, given the stored ones in keys() order (undefined: none yet); all-zero rows go to `emptied`. */
+  applyTo(stored: readonly (DayTotalRow | undefined)[], emptied: DayTotalKey[] = []): DayTotalRow[] {
+    const rows: DayTotalRow[] = [];
+    [...this.changes.values()].forEach((change, index) => {
+      const row = { ...(stored[index] ?? { day: change.day, category: change.category, workSeconds: 0, visits: 0, blocked: 0, unlocks: 0 }) };
+      for (const field of COUNTS) {
+        const sum = row[field] + change[field];
+        row[field] = Math.abs(sum) < RESIDUE ? 0 : sum;
+      }
+      if (COUNTS.every((field) => row[field] === 0)) emptied.push([row.day, row.category]);
+      else rows.push(row);
+    });
+    return rows;
+  }
+}
 
 /** Throws before any write: a NaN or negative count would corrupt every later sum. */
 export function assertValidDelta(delta: UsageDelta): void {
@@ -92,19 +142,32 @@ function addCounts(row: UsageRow, delta: UsageDelta): UsageRow {
 }
 
 /**
- * Adds each delta to its [day+host] row, creating the row when absent, in one transaction:
- * either every delta lands or none does. Errors propagate (a caught error would commit a part).
+ * Adds each delta to its [day+host] row, creating the row when absent, and to its day's
+ * category total, in one transaction: either every delta lands or none does. A row whose
+ * category changed (a policy moved the host) moves its whole counts to the new category's
+ * total. Errors propagate (a caught error would commit a part).
  */
 export async function addUsage(db: QingfengDb, deltas: readonly UsageDelta[]): Promise<void> {
   const merged = [...mergeDeltas(deltas).values()];
   if (merged.length === 0) return;
-  await db.transaction('rw', db.usage, async () => {
+  await db.transaction('rw', db.usage, db.dayTotals, async () => {
     const stored = await db.usage.bulkGet(merged.map((delta): UsageKey => [delta.day, delta.host]));
+    const totals = new TotalsChange();
     const rows = merged.map((delta, index) => {
       const row = stored[index];
-      return row ? addCounts(row, delta) : { ...delta };
+      const next = row ? addCounts(row, delta) : { ...delta };
+      if (row && row.category !== next.category) {
+        totals.add(row.day, row.category, row, -1);
+        totals.add(next.day, next.category, next, 1);
+      } else totals.add(delta.day, delta.category, delta, 1);
+      return next;
     });
+    const keys = totals.keys();
+    const emptied: DayTotalKey[] = [];
+    const dayRows = totals.applyTo(await db.dayTotals.bulkGet(keys), emptied);
     await db.usage.bulkPut(rows);
+    await db.dayTotals.bulkPut(dayRows);
+    if (emptied.length > 0) await db.dayTotals.bulkDelete(emptied);
   });
 }
 
@@ -133,6 +196,12 @@ export async function getRange(db: QingfengDb, fromDay: string, toDay: string): 
   return db.usage.where('[day+host]').between([fromDay, loadDexie().minKey], [toDay, loadDexie().maxKey], true, true).toArray();
 }
 
+/** Each category's totals on each day of fromDay..toDay inclusive, by day then category (the popup's week chart). */
+export async function getDayTotals(db: QingfengDb, fromDay: string, toDay: string): Promise<DayTotalRow[]> {
+  if (fromDay > toDay) return [];
+  return db.dayTotals.where('[day+category]').between([fromDay, loadDexie().minKey], [toDay, loadDexie().maxKey], true, true).toArray();
+}
+
 /** How many events of `type` happened on `day` (today's blocked attempts, unlocks used). */
 export async function countEvents(db: QingfengDb, type: EventType, day: string): Promise<number> {
   return db.events.where('[type+day]').equals([type, day]).count();
@@ -150,19 +219,23 @@ export interface PruneCounts {
   events: number;
 }
 
-/** Deletes usage rows and events of days before `day` (retention), in one transaction. */
+/** Deletes usage rows, their day totals and events of days before `day` (retention), in one transaction. */
 export async function pruneBefore(db: QingfengDb, day: string): Promise<PruneCounts> {
-  return db.transaction('rw', db.usage, db.events, async () => ({
-    usage: await db.usage.where('day').below(day).delete(),
-    events: await db.events.where('day').below(day).delete(),
-  }));
+  return db.transaction('rw', db.usage, db.events, db.dayTotals, async () => {
+    await db.dayTotals.where('[day+category]').below([day, loadDexie().minKey]).delete();
+    return {
+      usage: await db.usage.where('day').below(day).delete(),
+      events: await db.events.where('day').below(day).delete(),
+    };
+  });
 }
 
 /** Deletes everything recorded (the teacher's "delete my data"). The caller may then record a dbReset event. */
 export async function deleteAll(db: QingfengDb): Promise<void> {
-  await db.transaction('rw', db.usage, db.events, async () => {
+  await db.transaction('rw', db.usage, db.events, db.dayTotals, async () => {
     await db.usage.clear();
     await db.events.clear();
+    await db.dayTotals.clear();
   });
 }
 
@@ -172,6 +245,7 @@ function schemaMismatch(db: QingfengDb): string | null {
   const expected: Record<string, { keyPath: string; indexes: string[] }> = {
     usage: { keyPath: 'day,host', indexes: ['day', '[category+day]'] },
     events: { keyPath: 'id', indexes: ['at', 'day', '[type+day]'] },
+    dayTotals: { keyPath: 'day,category', indexes: [] },
   };
   for (const [name, want] of Object.entries(expected)) {
     if (!idb.objectStoreNames.contains(name)) return `no ${name} store`;

@@ -30,6 +30,16 @@ export interface UsageRow {
 export type Counts = Pick<UsageRow, 'workSeconds' | 'visits' | 'blocked' | 'unlocks'>;
 export const ZERO_COUNTS: Readonly<Counts> = Object.freeze({ workSeconds: 0, visits: 0, blocked: 0, unlocks: 0 });
 
+/**
+ * One row of the `dayTotals` table (schema version 3): a category's counts on one local day,
+ * the sum of that day's usage rows of the category, kept in the same transaction as they are
+ * (issue 16: the popup's week chart reads ~7 rows a day instead of one per host).
+ */
+export type DayTotalRow = { day: string; category: string } & Counts;
+
+/** The dayTotals table's compound primary key, [day+category]. */
+export type DayTotalKey = [day: string, category: string];
+
 /** A host's totals over a range of days. */
 export type HostTotal = Omit<UsageRow, 'day'>;
 

@@ -39,7 +39,7 @@ describe('openOrReset: a database that cannot be opened is reset, never a dead e
     const events = await eventsOfDay(db, localDayKey(at), 'dbReset');
     expect(events).toHaveLength(1);
     expect(events[0]?.detail).toBe(resetReason?.slice(0, 500));
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['events', 'usage']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['dayTotals', 'events', 'usage']);
     db.close();
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
+import fc from 'fast-check';
 import { Dexie, type DBCoreKeyRange, type DBCoreQuery } from 'dexie';
 import {
   addUsage,
@@ -6,6 +7,7 @@ import {
   deleteAll,
   eventsOfDay,
   getDay,
+  getDayTotals,
   getRange,
   openQingfengDb,
   pruneBefore,
@@ -13,8 +15,8 @@ import {
   type QingfengDb,
 } from '../../../utils/tallies/db';
 import { blockedDelta, timeDelta, unlockDelta, visitDelta } from '../../../utils/tallies/deltas';
-import { OTHER, type UsageRow } from '../../../utils/tallies/types';
-import { topHostsOf } from '../../../utils/report/report';
+import { OTHER, type DayTotalRow, type UsageRow } from '../../../utils/tallies/types';
+import { dailyByCategory, dailyFromTotals, topHostsOf } from '../../../utils/report/report';
 
 // fake-indexeddb (tests/unit/support/setup.ts) gives each test a real IndexedDB; each test opens its
 // own database name so none sees another's rows.
@@ -23,8 +25,31 @@ let opened: Dexie[] = [];
 let counter = 0;
 
 /** Row counts per table (IndexedDB counts from the store's key count, not by reading rows). */
-async function rowCounts(db: QingfengDb): Promise<{ usage: number; events: number }> {
-  return { usage: await db.usage.count(), events: await db.events.count() };
+async function rowCounts(db: QingfengDb): Promise<{ usage: number; events: number; dayTotals: number }> {
+  return { usage: await db.usage.count(), events: await db.events.count(), dayTotals: await db.dayTotals.count() };
+}
+
+/**
+ * What the popup's chart would draw from the day totals, and what it drew from the rows before
+ * them (dailyByCategory over getRange): per day, category → counts, leaving out all-zero
+ * categories; seconds to the microsecond (the two sum fractional seconds in different orders).
+ */
+async function chartBoth(db: QingfengDb, from: string, to: string): Promise<{ fromTotals: unknown; fromRows: unknown }> {
+  const shape = (days: { day: string; byCategory: Omit<DayTotalRow, 'day'>[] }[]) =>
+    days.map(({ day, byCategory }) => ({
+      day,
+      byCategory: Object.fromEntries(
+        byCategory
+          .map((c) => ({ ...c, workSeconds: Math.round(c.workSeconds * 1e6) / 1e6 }))
+          .filter((c) => c.workSeconds !== 0 || c.visits !== 0 || c.blocked !== 0 || c.unlocks !== 0)
+          .sort((a, b) => (a.category < b.category ? -1 : 1))
+          .map(({ category, ...counts }) => [category, counts]),
+      ),
+    }));
+  return {
+    fromTotals: shape(dailyFromTotals(await getDayTotals(db, from, to), from, to)),
+    fromRows: shape(dailyByCategory(await getRange(db, from, to), from, to)),
+  };
 }
 
 function freshName(): string {
@@ -90,6 +115,48 @@ describe('addUsage', () => {
     await addUsage(db, [timeDelta('2026-03-02', 'bilibili.com', 'video', 10)]);
     await addUsage(db, [timeDelta('2026-03-02', 'bilibili.com', 'games', 5)]);
     expect(await getDay(db, '2026-03-02')).toEqual([row('2026-03-02', 'bilibili.com', 'games', { workSeconds: 15 })]);
+    // The day totals move with it: nothing is left under video.
+    expect(await getDayTotals(db, '2026-03-02', '2026-03-02')).toEqual([{ day: '2026-03-02', category: 'games', workSeconds: 15, visits: 0, blocked: 0, unlocks: 0 }]);
+  });
+
+  test('the day totals are the sums of the rows, per day and category', async () => {
+    const db = track(openQingfengDb(freshName()));
+    await seed(db);
+    expect(await getDayTotals(db, '2026-03-02', '2026-03-02')).toEqual([
+      { day: '2026-03-02', category: 'games', workSeconds: 0, visits: 0, blocked: 2, unlocks: 0 },
+      { day: '2026-03-02', category: 'shopping', workSeconds: 230, visits: 0, blocked: 1, unlocks: 0 },
+    ]);
+    const { fromTotals, fromRows } = await chartBoth(db, '2026-02-28', '2026-03-04');
+    expect(fromTotals).toEqual(fromRows);
+  });
+
+  test('property: after any batches of deltas, hosts moving between categories among them, the day totals chart what the rows chart', async () => {
+    const days = ['2026-03-01', '2026-03-02', '2026-03-03'];
+    const delta = fc.record({
+      day: fc.constantFrom(...days),
+      host: fc.constantFrom('jd.com', 'taobao.com', 'bilibili.com', OTHER),
+      category: fc.constantFrom('shopping', 'video', 'games', OTHER),
+      workSeconds: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 5000, noNaN: true })),
+      visits: fc.nat(3),
+      blocked: fc.nat(2),
+      unlocks: fc.nat(1),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(delta, { maxLength: 6 }), { minLength: 1, maxLength: 6 }), async (batches) => {
+        const db = track(openQingfengDb(freshName()));
+        for (const batch of batches) {
+          await addUsage(db, batch);
+          const { fromTotals, fromRows } = await chartBoth(db, days[0]!, days[2]!);
+          expect(fromTotals).toEqual(fromRows);
+        }
+        // No total is kept for a category with nothing left in it.
+        for (const total of await getDayTotals(db, days[0]!, days[2]!)) {
+          expect(total.workSeconds + total.visits + total.blocked + total.unlocks).toBeGreaterThan(0);
+        }
+        await db.delete();
+      }),
+      { numRuns: 60 },
+    );
   });
 
   test.each([
@@ -116,6 +183,7 @@ describe('addUsage', () => {
       addUsage(db, [timeDelta('2026-03-02', 'jd.com', 'shopping', 5), timeDelta('2026-03-02', 'fails.example', 'games', 1)]),
     ).rejects.toThrow();
     expect(await getDay(db, '2026-03-02')).toEqual([row('2026-03-02', 'jd.com', 'shopping', { workSeconds: 5 })]);
+    expect(await getDayTotals(db, '2026-03-02', '2026-03-02')).toEqual([{ day: '2026-03-02', category: 'shopping', workSeconds: 5, visits: 0, blocked: 0, unlocks: 0 }]);
   });
 });
 
@@ -183,7 +251,8 @@ describe('retention and deletion', () => {
     await recordEvent(db, { at: local('2026-03-02 10:00'), type: 'blocked', host: 'jd.com' });
     expect(await pruneBefore(db, '2026-03-02')).toEqual({ usage: 3, events: 1 });
     expect((await getRange(db, '2000-01-01', '2099-12-31')).map((r) => r.day)).not.toContain('2026-03-01');
-    expect(await rowCounts(db)).toEqual({ usage: 4, events: 1 });
+    expect((await getDayTotals(db, '2000-01-01', '2099-12-31')).map((r) => r.day)).toEqual(['2026-03-02', '2026-03-02', '2026-03-03']);
+    expect(await rowCounts(db)).toEqual({ usage: 4, events: 1, dayTotals: 3 });
     expect(await pruneBefore(db, '2026-03-02')).toEqual({ usage: 0, events: 0 });
   });
 
@@ -191,14 +260,14 @@ describe('retention and deletion', () => {
     const db = track(openQingfengDb(freshName()));
     await seed(db);
     await recordEvent(db, { at: local('2026-03-02 10:00'), type: 'blocked' });
-    expect(await rowCounts(db)).toEqual({ usage: 7, events: 1 });
+    expect(await rowCounts(db)).toEqual({ usage: 7, events: 1, dayTotals: 6 });
     await deleteAll(db);
-    expect(await rowCounts(db)).toEqual({ usage: 0, events: 0 });
+    expect(await rowCounts(db)).toEqual({ usage: 0, events: 0, dayTotals: 0 });
   });
 });
 
 describe('schema upgrade', () => {
-  test('a version 1 database opens as version 2 with unlocks 0 and working queries', async () => {
+  test('a version 1 database opens as version 3 with unlocks 0, its day totals and working queries', async () => {
     const name = freshName();
     // The v1 schema exactly as utils/tallies/db.ts declares it, opened with raw Dexie as an older build would.
     const v1 = new Dexie(name);
@@ -212,7 +281,7 @@ describe('schema upgrade', () => {
 
     const db = track(openQingfengDb(name));
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(await getRange(db, '2026-03-01', '2026-03-02')).toEqual([
       row('2026-03-01', 'jd.com', 'shopping', { workSeconds: 120, visits: 2, blocked: 1, unlocks: 0 }),
       row('2026-03-02', 'jd.com', 'shopping', { workSeconds: 60, visits: 1 }),
@@ -220,8 +289,38 @@ describe('schema upgrade', () => {
     // The indexes version 2 adds were built over the old rows.
     expect(await db.usage.where('[category+day]').between(['shopping', '2026-03-01'], ['shopping', '2026-03-02'], true, true).count()).toBe(2);
     expect(await countEvents(db, 'blocked', '2026-03-02')).toBe(1);
+    expect(await getDayTotals(db, '2026-03-01', '2026-03-02')).toEqual([
+      { day: '2026-03-01', category: 'shopping', workSeconds: 120, visits: 2, blocked: 1, unlocks: 0 },
+      { day: '2026-03-02', category: 'shopping', workSeconds: 60, visits: 1, blocked: 0, unlocks: 0 },
+    ]);
     await addUsage(db, [unlockDelta('2026-03-02', 'jd.com', 'shopping')]);
     expect((await getDay(db, '2026-03-02'))[0]?.unlocks).toBe(1);
+    expect((await getDayTotals(db, '2026-03-02', '2026-03-02'))[0]?.unlocks).toBe(1);
+  });
+
+  test('a version 2 database opens as version 3 with the day totals of every stored row', async () => {
+    const name = freshName();
+    // The v2 schema exactly as utils/tallies/db.ts declares it, as the previous release left it.
+    const v2 = new Dexie(name);
+    v2.version(2).stores({ usage: '[day+host], day, [category+day]', events: '++id, at, day, [type+day]' });
+    await v2.table('usage').bulkAdd([
+      row('2026-03-01', 'jd.com', 'shopping', { workSeconds: 120.25, visits: 2, blocked: 1 }),
+      row('2026-03-01', 'taobao.com', 'shopping', { workSeconds: 30, unlocks: 1 }),
+      row('2026-03-01', OTHER, OTHER, { workSeconds: 900 }),
+      row('2026-03-02', 'douyin.com', 'video', { visits: 4 }),
+    ]);
+    v2.close();
+
+    const db = track(openQingfengDb(name));
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await getDayTotals(db, '2026-03-01', '2026-03-02')).toEqual([
+      { day: '2026-03-01', category: OTHER, workSeconds: 900, visits: 0, blocked: 0, unlocks: 0 },
+      { day: '2026-03-01', category: 'shopping', workSeconds: 150.25, visits: 2, blocked: 1, unlocks: 1 },
+      { day: '2026-03-02', category: 'video', workSeconds: 0, visits: 4, blocked: 0, unlocks: 0 },
+    ]);
+    const { fromTotals, fromRows } = await chartBoth(db, '2026-03-01', '2026-03-02');
+    expect(fromTotals).toEqual(fromRows);
   });
 });
 
@@ -271,10 +370,11 @@ describe('no full-table scans', () => {
     // Ranges of days read the primary key [day+host] itself, in key order (no index hop per row).
     ['getDay', (db) => getDay(db, '2026-03-02'), ['usage.primary key']],
     ['getRange', (db) => getRange(db, '2026-03-01', '2026-03-07'), ['usage.primary key']],
+    ['getDayTotals', (db) => getDayTotals(db, '2026-03-01', '2026-03-07'), ['dayTotals.primary key']],
     ['countEvents', (db) => countEvents(db, 'blocked', '2026-03-02'), ['events.[type+day]']],
     ['eventsOfDay', (db) => eventsOfDay(db, '2026-03-02'), ['events.day']],
     ['eventsOfDay with a type', (db) => eventsOfDay(db, '2026-03-02', 'unlock'), ['events.[type+day]']],
-    ['pruneBefore', (db) => pruneBefore(db, '2026-03-02'), ['usage.day', 'events.day']],
+    ['pruneBefore', (db) => pruneBefore(db, '2026-03-02'), ['dayTotals.primary key', 'usage.day', 'events.day']],
   ])('%s reads only an index range', async (_name, run, indexes) => {
     const { db, reads } = recordingDb();
     await seed(db);
