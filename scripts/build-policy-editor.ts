@@ -8,11 +8,27 @@
 // build splits chunks shared with the other pages, which a single file cannot hold.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { build } from 'esbuild';
+import { createRequire } from 'node:module';
+import { build, type Plugin } from 'esbuild';
 import { strToU8, zipSync } from 'fflate';
 
 const ROOT = join(import.meta.dirname, '..');
 const EDITOR_HTML = '.output/qingfeng-policy-editor.html';
+
+/**
+ * Vite's `?raw` imports (a file's text: the official calendar's JSON, parsed when first
+ * asked) for esbuild, which would otherwise drop the query and load the JSON as an object.
+ */
+const rawImports: Plugin = {
+  name: 'raw-imports',
+  setup(b) {
+    b.onResolve({ filter: /\?raw$/ }, (args) => ({
+      path: createRequire(join(args.resolveDir, 'noop.js')).resolve(args.path.slice(0, -'?raw'.length)),
+      namespace: 'raw',
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'raw' }, (args) => ({ contents: readFileSync(args.path, 'utf8'), loader: 'text' }));
+  },
+};
 
 async function buildPolicyEditorHtml(): Promise<string> {
   const result = await build({
@@ -31,6 +47,7 @@ async function buildPolicyEditorHtml(): Promise<string> {
     legalComments: 'none',
     charset: 'utf8',
     logLevel: 'warning',
+    plugins: [rawImports],
   });
   const js = result.outputFiles.find((f) => f.path.endsWith('.js'))?.text ?? '';
   const css = result.outputFiles.find((f) => f.path.endsWith('.css'))?.text ?? '';
