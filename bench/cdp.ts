@@ -64,12 +64,28 @@ export async function spawnChromiumWithCdp(profileDir: string, extensionDir: str
   const chrome = spawn(
     CHROMIUM_BIN,
     ['--headless', `--user-data-dir=${profileDir}`, '--remote-debugging-port=0', ...chromiumArgs({ extensionDir }), 'about:blank'],
-    { stdio: 'ignore', env: { ...process.env, LANGUAGE: 'zh_CN' } },
+    // Its own process group, so that stop() reaches the renderers and helpers too: they may
+    // write into the profile after the browser process has exited (a profile removal then
+    // failed with ENOTEMPTY and lost a bench section).
+    { stdio: 'ignore', env: { ...process.env, LANGUAGE: 'zh_CN' }, detached: true },
   );
   const exited = new Promise((resolve) => chrome.once('exit', resolve).once('error', resolve));
   const stop = async () => {
-    chrome.kill('SIGTERM');
+    try {
+      process.kill(-chrome.pid!, 'SIGTERM');
+    } catch {
+      chrome.kill('SIGTERM'); // the group is gone already, or never formed
+    }
     await exited;
+    // Until every process of the group has gone (signal 0 only asks whether one is left).
+    for (let waited = 0; waited < 5_000; waited += 100) {
+      try {
+        process.kill(-chrome.pid!, 0);
+      } catch {
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   };
   try {
     const portFile = join(profileDir, 'DevToolsActivePort');

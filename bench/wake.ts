@@ -157,8 +157,16 @@ readBack().then(([held]) => { if (held.length === 0) void apply(); });`;
  * Removes a profile Chromium has just left: a helper process may still be writing into it for
  * a moment after the browser exits (one run failed with ENOTEMPTY there), so retry briefly.
  */
+/** Profiles a removal could not take yet: tried again at the end, before the bench exits. */
+const leftProfiles: string[] = [];
+
 function removeProfile(dir: string): void {
-  rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
+  } catch (error) {
+    log(`profile ${dir} not removed yet (${(error as NodeJS.ErrnoException).code}); trying again at the end`);
+    leftProfiles.push(dir);
+  }
 }
 
 async function measure(name: string, policy: unknown, domains: number, control = false, controlRules: readonly unknown[] = []): Promise<Scenario> {
@@ -392,10 +400,14 @@ async function main(): Promise<void> {
   });
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+main()
+  .finally(() => {
+    for (const dir of leftProfiles) rmSync(dir, { recursive: true, force: true, maxRetries: 20, retryDelay: 500 });
+  })
+  .then(
+    () => process.exit(0),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
