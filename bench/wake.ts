@@ -153,13 +153,13 @@ readBack().then(([held]) => { if (held.length === 0) void apply(); });`;
   return dir;
 }
 
+/** Profiles a removal could not take yet: tried again at the end, before the bench exits. */
+const leftProfiles: string[] = [];
+
 /**
  * Removes a profile Chromium has just left: a helper process may still be writing into it for
  * a moment after the browser exits (one run failed with ENOTEMPTY there), so retry briefly.
  */
-/** Profiles a removal could not take yet: tried again at the end, before the bench exits. */
-const leftProfiles: string[] = [];
-
 function removeProfile(dir: string): void {
   try {
     rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });

@@ -1,5 +1,5 @@
 import type { Worker } from 'playwright-core';
-import type { EventRow, UsageRow } from '@/utils/tallies/types';
+import type { DayTotalRow, EventRow, UsageRow } from '@/utils/tallies/types';
 
 /** Rows as the database stores them (events without their auto-increment id). */
 export type SeedUsage = UsageRow;
@@ -26,7 +26,7 @@ export async function seedTallies(worker: Worker, usage: SeedUsage[], events: Se
         for (const day of new Set(usage.map((row) => row.day))) {
           const rows = tx.objectStore('usage').getAll(IDBKeyRange.bound([day, ''], [day, '\uffff']));
           rows.onsuccess = () => {
-            const totals = new Map<string, { day: string; category: string; workSeconds: number; visits: number; blocked: number; unlocks: number }>();
+            const totals = new Map<string, DayTotalRow>();
             for (const row of rows.result as typeof usage) {
               const total = totals.get(row.category) ?? { day, category: row.category, workSeconds: 0, visits: 0, blocked: 0, unlocks: 0 };
               total.workSeconds += row.workSeconds;
