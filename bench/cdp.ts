@@ -2,7 +2,7 @@
 // figures Playwright would distort: Playwright attaches to every worker, and an attached
 // worker is never stopped as idle, so it can show neither wake-ups nor what a wake costs.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromiumArgs } from '../tests/e2e/support/chromium';
 import { CHROME_BUILD, CHROMIUM_BIN } from '../tests/e2e/support/constants';
@@ -60,7 +60,7 @@ export class Cdp {
 }
 
 /** Chromium with the production build on `profileDir`, one about:blank tab, and a CDP client on its browser target. */
-export async function spawnChromiumWithCdp(profileDir: string, extensionDir: string = CHROME_BUILD): Promise<{ cdp: Cdp; stop: () => Promise<void> }> {
+export async function spawnChromiumWithCdp(profileDir: string, extensionDir: string = CHROME_BUILD): Promise<{ cdp: Cdp; stop: () => Promise<void>; pid: number }> {
   const chrome = spawn(
     CHROMIUM_BIN,
     ['--headless', `--user-data-dir=${profileDir}`, '--remote-debugging-port=0', ...chromiumArgs({ extensionDir }), 'about:blank'],
@@ -101,7 +101,7 @@ export async function spawnChromiumWithCdp(profileDir: string, extensionDir: str
       },
       20_000,
     );
-    return { cdp: await Cdp.connect(`ws://127.0.0.1:${port}${path}`), stop };
+    return { cdp: await Cdp.connect(`ws://127.0.0.1:${port}${path}`), stop, pid: chrome.pid! };
   } catch (error) {
     await stop();
     throw error;
@@ -112,11 +112,6 @@ interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string } }[];
   samples?: number[];
   timeDeltas?: number[];
-}
-
-/** Milliseconds of a V8 CPU profile the isolate was busy (every sample but "(idle)"). */
-export function busyMs(profile: CpuProfile): number {
-  return busyParts(profile).total;
 }
 
 /** Busy time split into V8's own buckets and JavaScript (functions of any script). */
@@ -145,4 +140,125 @@ export function busyParts(profile: CpuProfile): BusyParts {
     else parts.js += ms;
   }
   return parts;
+}
+
+/** An extension service worker's thread, as Linux sees it. */
+export interface WorkerThread {
+  pid: number;
+  tid: number;
+}
+
+/** Milliseconds a thread (or, without `tid`, every thread of a process) has run on a CPU: the first field of /proc schedstat, in ns. */
+export function cpuMs(pid: number, tid?: number): number {
+  const tids = tid === undefined ? readdirSync(`/proc/${pid}/task`) : [String(tid)];
+  let ns = 0;
+  for (const t of tids) {
+    try {
+      ns += Number(readFileSync(`/proc/${pid}/task/${t}/schedstat`, 'utf8').split(' ')[0]);
+    } catch {
+      // a thread that ended between the listing and the read
+    }
+  }
+  return ns / 1e6;
+}
+
+/**
+ * The newest extension service-worker thread of the Chromium whose process group is `group`
+ * (spawnChromiumWithCdp's pid): a thread named "ServiceWorker thread" in a renderer started
+ * with --extension-process. Null while there is none (Chromium creates the thread a moment
+ * after it reports the worker's target).
+ */
+export function extensionWorkerThread(group: number): WorkerThread | null {
+  let newest: WorkerThread | null = null;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Field 5, the process group, counted after the ")" that ends the command's name.
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) !== group) continue;
+      if (!readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('--extension-process')) continue;
+      for (const tid of readdirSync(`/proc/${entry}/task`)) {
+        if (!readFileSync(`/proc/${entry}/task/${tid}/comm`, 'utf8').startsWith('ServiceWorker')) continue;
+        if (!newest || Number(tid) > newest.tid) newest = { pid: Number(entry), tid: Number(tid) };
+      }
+    } catch {
+      // a process that ended while it was read
+    }
+  }
+  return newest;
+}
+
+/** A Chrome trace event, as Tracing.dataCollected delivers it. */
+export interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  /** Start and wall-clock duration, µs. */
+  ts: number;
+  dur?: number;
+  /** Thread-clock duration, µs: the time the thread ran, which the events carry on Linux. */
+  tdur?: number;
+}
+
+/**
+ * The trace categories that mark script on a worker's thread: EvaluateScript (a script's
+ * compile and first run, with v8.compile and v8.run inside) and RunMicrotasks (devtools.timeline
+ * and v8), and V8's isolate set-up.
+ */
+const TRACE_CATEGORIES = ['devtools.timeline', 'v8', 'v8.execute', 'disabled-by-default-devtools.timeline'];
+
+/** Starts a browser-wide trace; `end` stops it and resolves with every event. */
+export async function startTrace(cdp: Cdp): Promise<{ end: () => Promise<TraceEvent[]> }> {
+  const events: TraceEvent[] = [];
+  const off = cdp.on((event) => {
+    if (event.method === 'Tracing.dataCollected') events.push(...(event.params.value as TraceEvent[]));
+  });
+  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: TRACE_CATEGORIES } });
+  return {
+    end: async () => {
+      const complete = new Promise<void>((resolve) => {
+        const offComplete = cdp.on((event) => {
+          if (event.method !== 'Tracing.tracingComplete') return;
+          offComplete();
+          resolve();
+        });
+      });
+      await cdp.send('Tracing.end');
+      await complete;
+      off();
+      return events;
+    },
+  };
+}
+
+/** Milliseconds of one thread's trace by what ran: script, the compile inside it, and V8's set-up of the isolate. */
+export interface ThreadTrace {
+  /** EvaluateScript and RunMicrotasks, outermost only: the JavaScript run (with its compile and the GC inside it). */
+  script: number;
+  /** v8.compile: compiling the worker's script, part of `script`. */
+  compile: number;
+  /** V8PerIsolateData::Initialize and the snapshot's deserialisation: a worker thread's set-up before any script. */
+  setup: number;
+}
+
+const SCRIPT_EVENTS = new Set(['EvaluateScript', 'RunMicrotasks', 'FunctionCall', 'v8.callFunction']);
+const SETUP_EVENTS = new Set(['V8PerIsolateData::Initialize', 'V8.DeserializeIsolate', 'V8.DeserializeContext']);
+
+/** Thread time (tdur, else dur) of the outermost complete events of `names` on one thread. */
+function outermostMs(events: readonly TraceEvent[], names: ReadonlySet<string>): number {
+  const chosen = events.filter((e) => e.ph === 'X' && names.has(e.name)).sort((a, b) => a.ts - b.ts);
+  let end = -Infinity;
+  let us = 0;
+  for (const e of chosen) {
+    if (e.ts < end) continue; // inside one already counted
+    us += e.tdur ?? e.dur ?? 0;
+    end = e.ts + (e.dur ?? 0);
+  }
+  return us / 1000;
+}
+
+export function threadTrace(events: readonly TraceEvent[], thread: WorkerThread): ThreadTrace {
+  const mine = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid);
+  return { script: outermostMs(mine, SCRIPT_EVENTS), compile: outermostMs(mine, new Set(['v8.compile'])), setup: outermostMs(mine, SETUP_EVENTS) };
 }
