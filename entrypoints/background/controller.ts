@@ -11,6 +11,7 @@ import { applyBlocking, installedFingerprint } from './blocking';
 import { configurationChanged, currentContext, keepWithDerived, wakeConfig, workSpan } from './context';
 import { dnrAvailable, dnrLimits } from './dnr';
 import { keepLiveUnlocks } from './live-unlocks';
+import { listenToNavigation } from './navigation-listeners';
 import { countBlocked } from './records';
 import { refreshPolicy } from './policy-manager';
 import { blockedCount, blockingState, policyStatus, storageProblem } from './storage';
@@ -27,6 +28,8 @@ async function applyConfig(): Promise<boolean> {
   const wake = await wakeConfig();
   const span = await workSpan(now);
   const inWorkTime = span.workTime;
+  // Off work the browser need not tell the worker of every page load (issue 16).
+  listenToNavigation(inWorkTime);
   // #17: a stored unlock is honoured only within the policy's minutes, the work period and a
   // matching unlock event; the configuration is read only when an unlock is stored.
   const unlockMinutes = async () => (await currentContext()).config.values.unlock.minutes;

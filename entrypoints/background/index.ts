@@ -6,7 +6,10 @@ import { configurationChanged } from './context';
 import { lastGoodPolicy } from './storage';
 import { handleMessage } from './messages';
 import { feedAccounting, focusedTabHost, syncFocus } from './accounting-feed';
-import { forgetTab, onBeforeNavigate, onCommitted, onErrorOccurred, onTabUrl } from './navigation';
+import { forgetTab, onBeforeNavigate, onCommitted, onErrorOccurred, onTabUrl, type NavigationDetails } from './navigation';
+import { registration, startListeningToNavigation } from './navigation-listeners';
+
+type OnUpdated = (tabId: number, change: { url?: string }, tab: { active: boolean }) => void;
 
 const IDLE_SECONDS = 60;
 
@@ -42,19 +45,33 @@ export default defineBackground({
     // The credited tab is the active tab of the focused window, whichever window an event is in.
     const activeTabChanged = (at: number) => void focusedTabHost().then((host) => feedAccounting({ type: 'activeTab', at, host }));
     browser.tabs.onActivated.addListener(() => activeTabChanged(Date.now()));
+    browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
+    // What the browser really did in each tab: blocked attempts, visits, the second line (#17).
+    // In work time only: a reconcile that finds the time off work removes them (navigation-listeners.ts).
+    const navigation = [
+      registration(browser.webNavigation.onBeforeNavigate, (details: NavigationDetails) => onBeforeNavigate(details)),
+      registration(browser.webNavigation.onCommitted, (details: NavigationDetails) => {
+        const at = Date.now();
+        void onCommitted(details);
+        // A new document in a top frame is where Chromium's tab changes host (see below).
+        if (!import.meta.env.FIREFOX && details.frameId === 0 && details.documentLifecycle !== 'prerender') activeTabChanged(at);
+      }),
+      registration(browser.webNavigation.onErrorOccurred, (details: NavigationDetails) => onErrorOccurred(details)),
+    ];
     if (import.meta.env.FIREFOX) {
       // Firefox may restore a page from its back/forward cache without onCommitted: a tab's
       // URL change is the signal there (asked for URL changes only).
-      const onUpdated = browser.tabs.onUpdated as unknown as { addListener(cb: (tabId: number, change: { url?: string }, tab: { active: boolean }) => void, filter: { properties: string[] }): void };
-      onUpdated.addListener(
-        (tabId, change, tab) => {
-          const at = Date.now();
-          if (change.url === undefined) return;
-          void onTabUrl(tabId, change.url);
-          if (tab.active) activeTabChanged(at);
-        },
-        { properties: ['url'] },
-      );
+      const onUpdated = browser.tabs.onUpdated as unknown as {
+        addListener(cb: OnUpdated, filter: { properties: string[] }): void;
+        removeListener(cb: OnUpdated): void;
+      };
+      const urlChanged: OnUpdated = (tabId, change, tab) => {
+        const at = Date.now();
+        if (change.url === undefined) return;
+        void onTabUrl(tabId, change.url);
+        if (tab.active) activeTabChanged(at);
+      };
+      navigation.push({ add: () => onUpdated.addListener(urlChanged, { properties: ['url'] }), remove: () => onUpdated.removeListener(urlChanged) });
     } else {
       // Chromium reports every new document with onCommitted (a page from its back/forward
       // cache and a prerender's activation too), and a URL changed within one with these two:
@@ -62,19 +79,9 @@ export default defineBackground({
       const inPage = (details: { tabId: number; frameId: number; url: string }) => {
         if (details.frameId === 0) void onTabUrl(details.tabId, details.url);
       };
-      browser.webNavigation.onHistoryStateUpdated.addListener(inPage);
-      browser.webNavigation.onReferenceFragmentUpdated.addListener(inPage);
+      navigation.push(registration(browser.webNavigation.onHistoryStateUpdated, inPage), registration(browser.webNavigation.onReferenceFragmentUpdated, inPage));
     }
-    browser.tabs.onRemoved.addListener((tabId) => forgetTab(tabId));
-    // What the browser really did in each tab: blocked attempts, visits, the second line (#17).
-    browser.webNavigation.onBeforeNavigate.addListener((details) => onBeforeNavigate(details));
-    browser.webNavigation.onCommitted.addListener((details) => {
-      const at = Date.now();
-      void onCommitted(details);
-      // A new document in a top frame is where Chromium's tab changes host (see above).
-      if (!import.meta.env.FIREFOX && details.frameId === 0 && details.documentLifecycle !== 'prerender') activeTabChanged(at);
-    });
-    browser.webNavigation.onErrorOccurred.addListener((details) => onErrorOccurred(details));
+    startListeningToNavigation(navigation);
     browser.windows.onFocusChanged.addListener((windowId) => {
       const at = Date.now();
       if (windowId === browser.windows.WINDOW_ID_NONE) {

@@ -50,10 +50,13 @@ describe('Chromium: rules follow the work-time boundaries while the browser runs
 
   const pagesServed = () => server.requestsTo('taobao.com').map((r) => r.url).filter((u) => u !== '/favicon.ico');
   const dynamicRuleCount = () => session.worker.evaluate(async () => (await chrome.declarativeNetRequest.getDynamicRules()).length);
+  // Off work the worker removes its per-navigation listeners, so the browser stops sending it every page load (#16).
+  const navigationListened = () => session.worker.evaluate(() => [chrome.webNavigation.onBeforeNavigate, chrome.webNavigation.onCommitted, chrome.webNavigation.onErrorOccurred].map((e) => e.hasListeners()));
 
   test('before, during and after a one-minute work period', async () => {
     expect(Date.now()).toBeLessThan(window.start.getTime());
     expect(await dynamicRuleCount()).toBe(0);
+    expect(await navigationListened()).toEqual([false, false, false]);
 
     // Before the period: the site opens, and its tab stays open.
     const tab = await session.context.newPage();
@@ -67,6 +70,7 @@ describe('Chromium: rules follow the work-time boundaries while the browser runs
     // Moved by the background: marked, so the block page offers no way back to the shop (#17).
     expect(tab.url()).toBe(`${blockPage}?behind=blocked#${server.url('taobao.com', '/before')}`);
     expect(await dynamicRuleCount()).toBeGreaterThan(0);
+    expect(await navigationListened()).toEqual([true, true, true]);
     const during = await session.context.newPage();
     await during.goto(server.url('taobao.com', '/during')).catch(() => undefined);
     expect(during.url().startsWith(blockPage)).toBe(true);
@@ -74,6 +78,7 @@ describe('Chromium: rules follow the work-time boundaries while the browser runs
     // The period ends: no rule is left, and the site opens again.
     await waitFor('the rules to disappear', async () => ((await dynamicRuleCount()) === 0 ? true : undefined), window.end.getTime() - Date.now() + 15_000, 250);
     expect(Date.now()).toBeGreaterThanOrEqual(window.end.getTime());
+    expect(await navigationListened()).toEqual([false, false, false]);
     await during.goto(server.url('taobao.com', '/after'));
     expect(pagesServed()).toEqual(['/before', '/after']);
   }, 240_000); // up to 100 s until the period starts, then the minute it lasts

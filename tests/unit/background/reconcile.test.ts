@@ -92,6 +92,29 @@ describe('reconcile through main()', () => {
     expect(await currentContext()).toBe(ctx);
   });
 
+  test('off work the per-navigation listeners are removed, and added again when work starts (issue 16)', async () => {
+    // The fake's events have hasListeners(), though its types name it for a few only.
+    type FakeEvent = { hasListeners(): boolean; removeAllListeners(): void };
+    const events = [fakeBrowser.webNavigation.onBeforeNavigate, fakeBrowser.webNavigation.onCommitted, fakeBrowser.webNavigation.onErrorOccurred] as unknown as FakeEvent[];
+    // The fake's reset leaves webNavigation's listeners: an earlier test's main() added some.
+    for (const e of events) e.removeAllListeners();
+    const listened = () => events.map((e) => e.hasListeners());
+    startMain();
+    expect(listened()).toEqual([true, true, true]); // synchronously, before any reconcile
+    await vi.waitFor(async () => expect((await blockingState.getValue()).inForce).toBe(true));
+    expect(listened()).toEqual([true, true, true]);
+    // Monday 22:00: off work under the built-in timetable.
+    vi.setSystemTime(new Date('2026-03-02T22:00:00+08:00'));
+    await reconcile('test: after work', false);
+    expect((await blockingState.getValue()).inForce).toBe(false);
+    expect(listened()).toEqual([false, false, false]);
+    expect((fakeBrowser.tabs.onRemoved as unknown as FakeEvent).hasListeners()).toBe(true); // not per page load: kept
+    // Tuesday 09:00: work again.
+    vi.setSystemTime(new Date('2026-03-03T09:00:00+08:00'));
+    await reconcile('test: work starts', false);
+    expect(listened()).toEqual([true, true, true]);
+  });
+
   test('a changed managed policy rebuilds the configuration', async () => {
     await reconcile('start');
     const before = await currentContext();
