@@ -108,40 +108,6 @@ export async function spawnChromiumWithCdp(profileDir: string, extensionDir: str
   }
 }
 
-interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string } }[];
-  samples?: number[];
-  timeDeltas?: number[];
-}
-
-/** Busy time split into V8's own buckets and JavaScript (functions of any script). */
-export interface BusyParts {
-  total: number;
-  /** "(program)": native work outside JS functions: compiling, the runtime, the profiler itself. */
-  program: number;
-  /** "(garbage collector)". */
-  gc: number;
-  /** Samples in JavaScript functions, the top-level evaluation of scripts included. */
-  js: number;
-}
-
-export function busyParts(profile: CpuProfile): BusyParts {
-  const nameOf = new Map(profile.nodes.map((n) => [n.id, n.callFrame.functionName]));
-  const samples = profile.samples ?? [];
-  const deltas = profile.timeDeltas ?? [];
-  const parts: BusyParts = { total: 0, program: 0, gc: 0, js: 0 };
-  for (let i = 0; i < samples.length; i++) {
-    const name = nameOf.get(samples[i]!);
-    const ms = (deltas[i] ?? 0) / 1000;
-    if (name === '(idle)') continue;
-    parts.total += ms;
-    if (name === '(program)') parts.program += ms;
-    else if (name === '(garbage collector)') parts.gc += ms;
-    else parts.js += ms;
-  }
-  return parts;
-}
-
 /** An extension service worker's thread, as Linux sees it. */
 export interface WorkerThread {
   pid: number;

@@ -3,7 +3,8 @@
 // In work time the checkpoint alarm wakes the worker each minute, and Chromium stops it after
 // ~30 s idle, so nearly every tick is a cold start. Measured in a Chromium started by hand
 // (bench/cdp.ts): the client auto-attaches to each new start of Qingfeng's worker, paused,
-// starts V8's sampling profiler, lets it run, and detaches again so Chromium can stop it.
+// starts a trace, lets it run, reads the thread's CPU from /proc, and detaches again so
+// Chromium can stop it.
 // Writes /etc/chromium/policies/managed/qingfeng-bench-wake.json, removed in `finally`; run it
 // with no other real-browser run on the machine.
 process.env.TZ = 'Asia/Shanghai';
@@ -313,7 +314,7 @@ const withRuns = (cpus: Cpu[], f: (c: Cpu) => number): string => {
 const measuredText = (cpus: Cpu[], processWhat = ''): string => {
   if (cpus.length === 0) return '';
   const known = cpus.flatMap((c) => (c.process === null ? [] : [c.process]));
-  const process = processWhat && known.length ? `; ${processWhat}: ${fmt.ms(median(known))} across all its threads (median of ${known.length})` : '';
+  const process = processWhat && known.length ? `; ${processWhat}: ${fmt.ms(median(known))} across all its threads, the trace's own recording in it (median of ${known.length})` : '';
   return `script ${withRuns(cpus, scriptOf)}; the worker's thread ${withRuns(cpus, threadOf)}${process}`;
 };
 
@@ -431,7 +432,7 @@ function rowsOf(s: Scenario, floor: Scenario | undefined): Row[] {
       id: `1 CPU per work hour (${s.name})`,
       figure: "cold wake × 60 checkpoint wakes an hour (the worker is stopped between ticks): script, the worker's thread, and the whole renderer process Chromium starts for each wake",
       target: '',
-      measured: `script ${perHour(cold)}; thread ${perHour(coldThread)}${known.length ? `; process ${perHour(median(known))}` : ''}`,
+      measured: `script ${perHour(cold)}; thread ${perHour(coldThread)}${known.length ? `; process ${perHour(median(known))} (the trace's recording in it)` : ''}`,
       status: 'info',
       why: `What the checkpoint alarm costs the teacher's PC in an hour of work time, nothing else happening.${floorColdThread !== null ? ` Any extension with a one-minute alarm pays the control's ${perHour(floorColdThread)} of the thread, and its renderer process besides.` : ''}`,
     });
