@@ -168,9 +168,9 @@ export interface TraceEvent {
 }
 
 /**
- * The trace categories that mark script on a worker's thread: EvaluateScript (a script's
- * compile and first run, with v8.compile and v8.run inside) and RunMicrotasks (devtools.timeline
- * and v8), and V8's isolate set-up.
+ * Categories whose events mark a worker thread's work: EvaluateScript (a script's compile and
+ * first run, with v8.compile and v8.run inside), RunMicrotasks, V8's isolate set-up, and the
+ * thread's tasks (RunTask), whose sum matched the thread's CPU from /proc within 1 ms.
  */
 const TRACE_CATEGORIES = ['devtools.timeline', 'v8', 'v8.execute', 'disabled-by-default-devtools.timeline'];
 
