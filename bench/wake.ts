@@ -310,10 +310,13 @@ const withRuns = (cpus: Cpu[], f: (c: Cpu) => number): string => {
   return m === null ? '' : `${fmt.ms(m)} (runs ${cpus.map((c) => f(c).toFixed(0)).join(', ')} ms)`;
 };
 
+/** The renderer processes' CPU of these starts, where the process was new to the start. */
+const processesOf = (cpus: Cpu[]): number[] => cpus.flatMap((c) => (c.process === null ? [] : [c.process]));
+
 /** The measured column: script time, the thread's whole CPU beside it and, for a start, its new renderer process. */
 const measuredText = (cpus: Cpu[], processWhat = ''): string => {
   if (cpus.length === 0) return '';
-  const known = cpus.flatMap((c) => (c.process === null ? [] : [c.process]));
+  const known = processesOf(cpus);
   const process = processWhat && known.length ? `; ${processWhat}: ${fmt.ms(median(known))} across all its threads, the trace's own recording in it (median of ${known.length})` : '';
   return `script ${withRuns(cpus, scriptOf)}; the worker's thread ${withRuns(cpus, threadOf)}${process}`;
 };
@@ -430,7 +433,7 @@ function rowsOf(s: Scenario, floor: Scenario | undefined, builtIn: Scenario | un
     });
   }
   if (cold !== null && coldThread !== null) {
-    const known = s.colds.flatMap((c) => (c.process === null ? [] : [c.process]));
+    const known = processesOf(s.colds);
     const perHour = (ms: number) => `${((ms * 60) / 1000).toFixed(2)} s/h`;
     rows.push({
       id: `1 CPU per work hour (${s.name})`,

@@ -71,7 +71,7 @@ export default defineBackground({
         void onTabUrl(tabId, change.url);
         if (tab.active) activeTabChanged(at);
       };
-      navigation.push({ add: () => onUpdated.addListener(urlChanged, { properties: ['url'] }), remove: () => onUpdated.removeListener(urlChanged) });
+      navigation.push(registration(onUpdated, urlChanged, { properties: ['url'] }));
     } else {
       // Chromium reports every new document with onCommitted (a page from its back/forward
       // cache and a prerender's activation too), and a URL changed within one with these two:

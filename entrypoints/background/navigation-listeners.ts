@@ -20,9 +20,9 @@ interface Registration {
   remove(): void;
 }
 
-/** One listener on one event, added and removed as a pair. */
-export function registration<F>(event: { addListener(cb: F): void; removeListener(cb: F): void }, listener: F): Registration {
-  return { add: () => event.addListener(listener), remove: () => event.removeListener(listener) };
+/** One listener on one event (with what addListener takes after it, such as a filter), added and removed as a pair. */
+export function registration<F, A extends unknown[]>(event: { addListener(cb: F, ...args: A): void; removeListener(cb: F): void }, listener: F, ...args: A): Registration {
+  return { add: () => event.addListener(listener, ...args), remove: () => event.removeListener(listener) };
 }
 
 let registrations: readonly Registration[] = [];
