@@ -76,8 +76,11 @@ interface Scenario {
   control: boolean;
 }
 
-/** Resolves with the session id of the next start of Qingfeng's worker, paused before its first line. */
-function nextWorkerStart(cdp: Cdp, timeoutMs: number): Promise<string> {
+/**
+ * Resolves with the session id of the next start of Qingfeng's worker, paused before its first
+ * line; while `armed()` is false, such a start is let run and left alone like any other target.
+ */
+function nextWorkerStart(cdp: Cdp, timeoutMs: number, armed: () => boolean = () => true): Promise<string> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       off();
@@ -87,7 +90,7 @@ function nextWorkerStart(cdp: Cdp, timeoutMs: number): Promise<string> {
       if (event.method !== 'Target.attachedToTarget') return;
       const info = event.params.targetInfo as { type: string; url: string };
       const sessionId = event.params.sessionId as string;
-      if (info.type === 'service_worker' && info.url.startsWith(`chrome-extension://${CHROME_ID}/`) && event.params.waitingForDebugger === true) {
+      if (armed() && info.type === 'service_worker' && info.url.startsWith(`chrome-extension://${CHROME_ID}/`) && event.params.waitingForDebugger === true) {
         clearTimeout(timer);
         off();
         resolve(sessionId);
@@ -116,34 +119,17 @@ async function workerRunning(cdp: Cdp): Promise<boolean> {
  */
 async function startAfterChange(cdp: Cdp, change: () => void): Promise<string> {
   let changed = false;
-  let caught: (sessionId: string) => void = () => undefined;
-  const started = new Promise<string>((resolve) => (caught = resolve));
-  const off = cdp.on((event: CdpEvent) => {
-    if (event.method !== 'Target.attachedToTarget') return;
-    const info = event.params.targetInfo as { type: string; url: string };
-    const sessionId = event.params.sessionId as string;
-    if (changed && info.type === 'service_worker' && info.url.startsWith(`chrome-extension://${CHROME_ID}/`) && event.params.waitingForDebugger === true) {
-      caught(sessionId);
-      return;
-    }
-    void cdp.send('Runtime.runIfWaitingForDebugger', {}, sessionId).catch(() => undefined);
-    void cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
-  });
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    const stopBy = Date.now() + 180_000;
-    while (await workerRunning(cdp)) {
-      if (Date.now() > stopBy) throw new Error('wake bench: Chromium did not stop the idle worker within 180 s');
-      await sleep(500);
-    }
-    change();
-    changed = true;
-    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('no start of the worker within 120 s of the policy change')), 120_000)));
-    return await Promise.race([started, timeout]);
-  } finally {
-    clearTimeout(timer);
-    off();
+  // Within 180 s for Chromium to stop the worker, then 120 s for the next start.
+  const next = nextWorkerStart(cdp, 300_000, () => changed);
+  next.catch(() => undefined); // if the wait below throws, nobody awaits it
+  const stopBy = Date.now() + 180_000;
+  while (await workerRunning(cdp)) {
+    if (Date.now() > stopBy) throw new Error('wake bench: Chromium did not stop the idle worker within 180 s');
+    await sleep(500);
   }
+  change();
+  changed = true;
+  return next;
 }
 
 /** The domains the worker's dynamic rules hold (read in the paused-and-resumed session, after its window). */
@@ -218,8 +204,8 @@ const cpuText = (c: Cpu): string =>
  * does nothing else. What its cold start costs under the profiler is what any extension
  * worker's wake costs here. With `rules`, it reads them back at every start, as the check of
  * the browser's rules must (#17): what handing 113k domains to a worker costs, before any
- * hashing. Its first start is the floor of an apply: it reads the managed policy when Chromium
- * answers (~3 s after launch, storage.onChanged), keeps it in storage.local as JSON text (as
+ * hashing. Its first start after a policy change is the floor of an apply: it reads the managed
+ * policy when Chromium hands it over (storage.onChanged), keeps it in storage.local as JSON text (as
  * Qingfeng does), installs the rules (fetched precompiled from its own package, in place of
  * compiling) and reads them back once. (bench/fixtures.ts has the page-load control: no listeners.)
  */
