@@ -132,13 +132,17 @@ export class TextDigest {
    * it ends, so nothing needs escaping, and the multiplications are half those of
    * updateJsonArray. Any other item is a marker, then what `other` feeds. The list is the
    * same stream only for the same items in the same order; the stream is not JSON's.
+   *
+   * With `from` and `step`, only the items at from, from + step, … are fed (rulesSliceDigest:
+   * a wake with nothing to compile checks one slice of the domains); the list's whole length is
+   * fed all the same, so an item added or removed anywhere changes every slice.
    */
-  updateWordList(list: readonly unknown[], other: (digest: this, item: unknown) => void): this {
+  updateWordList(list: readonly unknown[], other: (digest: this, item: unknown) => void, from = 0, step = 1): this {
     let { h1, h2 } = this;
     let fed = 0;
     h1 = Math.imul(h1 ^ (WORD_LIST + list.length), 2654435761);
     h2 = Math.imul(h2 ^ (WORD_LIST + list.length), 1597334677);
-    for (let n = 0; n < list.length; n++) {
+    for (let n = from; n < list.length; n += step) {
       const text = list[n];
       if (typeof text !== 'string') {
         h1 = Math.imul(h1 ^ OTHER_ITEM, 2654435761);

@@ -6,24 +6,31 @@ import { browser } from 'wxt/browser';
 import { buildMatchConfig } from '@/utils/policy/resolve';
 import type { DnrRule } from '@/utils/dnr/types';
 import { DEFAULTS } from '@/utils/policy/schema';
-import { compileBlockRules, isSessionRule, rulesDigest, type RuleLimitError } from '@/utils/dnr/rules';
+import { CHECK_SLICES, checkSlice, compileBlockRules, isSessionRule, rulesDigest, rulesSliceDigest, type RuleLimitError } from '@/utils/dnr/rules';
 import type { HostIndex, LiveUnlock, MatchConfig } from '@/utils/matching/host-index';
 import type { Context } from './context';
 import { normaliseInstalledRule, ruleUpdate } from '@/utils/dnr/installed';
 import { dnrAvailable, dnrLimits, installedRules, updateRules, type InstalledRules } from './dnr';
-import { blockingState } from './storage';
+import { blockingState, type BlockingState } from './storage';
 
 export const blockPageUrl = () => browser.runtime.getURL('/blocked.html');
 
-/** A short hash of rules as the browser applies them (normalised: its own defaults dropped). */
-const fingerprintOf = (rules: readonly unknown[]) => rulesDigest(rules.map(normaliseInstalledRule));
+/** Both sets together, as the browser applies them (normalised: its own defaults dropped): the compiled rules are one set, split between them only to install. */
+const held = (installed: InstalledRules) => [...installed.dynamic, ...installed.session].map(normaliseInstalledRule);
 
-/** Both sets together: the compiled rules are one set, split between them only to install. */
-const heldFingerprint = (installed: InstalledRules) => fingerprintOf([...installed.dynamic, ...installed.session]);
-
-/** The fingerprint of the rules the browser holds now (#17: they are the truth). */
-export async function installedFingerprint(): Promise<string> {
-  return heldFingerprint(await installedRules());
+/**
+ * At a wake with nothing to compile: does the browser still hold the rules installed last
+ * (#17: they are the truth)? Both sets are read back, and compared with what was stored at the
+ * install by the digest of this minute's slice (utils/dnr/rules.ts rulesSliceDigest, issue 16):
+ * any rule added, removed or edited, any domain added or removed, is found now; a domain
+ * swapped for another in place, within CHECK_SLICES minutes. State from an older version,
+ * with no slices stored, compiles once.
+ */
+export async function installedRulesUnchanged(state: BlockingState, now: number): Promise<boolean> {
+  const slice = checkSlice(now);
+  const expected = state.slices?.length === CHECK_SLICES ? state.slices[slice] : undefined;
+  if (expected === undefined) return false;
+  return rulesSliceDigest(held(await installedRules()), slice) === expected;
 }
 
 function compile(match: MatchConfig, index: HostIndex | undefined, now: number, live: readonly LiveUnlock[]) {
@@ -71,9 +78,10 @@ export async function applyBlocking(ctx: Context, now: number, inWorkTime: boole
   // place (same ids, same count) is repaired at the next reconcile. One read of both rule sets
   // and one hash per reconcile: the compile above already costs more. Only the rules that
   // differ are sent (issue 16: an unlock adds its two session rules, not the whole policy again).
-  const fingerprint = fingerprintOf(rules);
+  const normalised = rules.map(normaliseInstalledRule);
+  const fingerprint = rulesDigest(normalised);
   const installed = await installedRules();
-  if (heldFingerprint(installed) !== fingerprint) {
+  if (rulesDigest(held(installed)) !== fingerprint) {
     // A rule in the wrong set (a forged one, or an unlock an older version kept as a dynamic rule) is removed there.
     await updateRules(
       ruleUpdate(installed.dynamic, rules.filter((rule) => !isSessionRule(rule.id))),
@@ -83,6 +91,7 @@ export async function applyBlocking(ctx: Context, now: number, inWorkTime: boole
   await blockingState.setValue({
     inForce: inWorkTime,
     fingerprint,
+    slices: Array.from({ length: CHECK_SLICES }, (_, slice) => rulesSliceDigest(normalised, slice)),
     errors,
     checkedAt: now,
     since: inWorkTime === previous.inForce ? previous.since : now,

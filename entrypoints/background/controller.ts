@@ -7,7 +7,7 @@ import type { StatusResponse } from '@/utils/messages/types';
 import { localDayKey } from '@/utils/time/day-key';
 import { armBoundaryAlarm, armCheckpoint, armUnlockExpiry } from './alarms';
 import { updateBadge } from './badge';
-import { applyBlocking, installedFingerprint } from './blocking';
+import { applyBlocking, installedRulesUnchanged } from './blocking';
 import { configurationChanged, currentContext, keepWithDerived, wakeConfig, workSpan } from './context';
 import { dnrAvailable, dnrLimits } from './dnr';
 import { keepLiveUnlocks } from './live-unlocks';
@@ -39,8 +39,8 @@ async function applyConfig(): Promise<boolean> {
   const rulesKey = [wake.digest, inWorkTime, JSON.stringify(live), hasDnr ? JSON.stringify(dnrLimits()) : 'no dnr'].join('|');
   const previous = await blockingState.getValue();
   // Nothing to compile when the inputs are unchanged; but the rules the browser holds are the
-  // truth (#17), so even then they are read and hashed: one getDynamicRules per wake.
-  const unchanged = hasDnr && previous.rulesKey === rulesKey && previous.fingerprint !== null && (await installedFingerprint()) === previous.fingerprint;
+  // truth (#17), so even then they are read back, and this minute's slice of them hashed.
+  const unchanged = hasDnr && previous.rulesKey === rulesKey && previous.fingerprint !== null && (await installedRulesUnchanged(previous, now));
   const outcome = unchanged
     ? { applied: previous.errors.length === 0, rulesStartedOrChanged: false }
     : await applyBlocking(await currentContext(), now, inWorkTime, live, rulesKey);

@@ -141,6 +141,12 @@ export interface BlockingState {
   inForce: boolean;
   /** Fingerprint of the installed rule set; null before the first install. */
   fingerprint: string | null;
+  /**
+   * The installed rule set's digest slice by slice (rulesSliceDigest, CHECK_SLICES of them),
+   * what a wake with nothing to compile compares the browser's rules with (issue 16). Absent in
+   * state stored by an older version, which then compiles once.
+   */
+  slices?: string[];
   /** Why the newest configuration could not be installed (the last good rules stayed). */
   errors: RuleLimitError[];
   checkedAt: number | null;

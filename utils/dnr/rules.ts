@@ -146,17 +146,55 @@ export function rulesFingerprint(rules: readonly DnrRule[]): string {
  * one rule and not the other differs, and is hashed whole.
  */
 export function rulesDigest(rules: readonly DnrRule[]): string {
+  return feedRules(rules, WHOLE);
+}
+
+/**
+ * How many slices the check at a wake with nothing to compile cycles through, one a minute
+ * (rulesSliceDigest): a domain swapped in place for another of the same length is found within
+ * this many minutes of work time; anything else that differs, at the next wake.
+ */
+export const CHECK_SLICES = 10;
+
+/** The slice a wake at `now` checks: the minute's number, so one-a-minute checkpoint wakes take each in turn. */
+export function checkSlice(now: number): number {
+  return Math.floor(now / 60_000) % CHECK_SLICES;
+}
+
+/**
+ * rulesDigest of one slice of the rules, for the check of the browser's rules at a wake where
+ * nothing changed (#17, issue 16: hashing all 113k domains read back at every wake was most of
+ * that wake's script time). Everything rulesDigest feeds except the long lists' items is fed
+ * whole: every id, action, condition and short list, and each long list's length. Of a long
+ * list's items only those at index ≡ slice (mod CHECK_SLICES) are fed, so the slices together
+ * feed every item: a rule edited, added or removed, or a domain added or removed, changes every
+ * slice; a domain replaced by another of the same count changes exactly the slice holding it.
+ */
+export function rulesSliceDigest(rules: readonly DnrRule[], slice: number): string {
+  if (!Number.isInteger(slice) || slice < 0 || slice >= CHECK_SLICES) throw new RangeError(`slice ${slice} is not in 0…${CHECK_SLICES - 1}`);
+  return feedRules(rules, { from: slice, step: CHECK_SLICES });
+}
+
+/** Which items of a long list are fed: all of them, or every step-th from `from`. */
+interface Slice {
+  from: number;
+  step: number;
+}
+const WHOLE: Slice = { from: 0, step: 1 };
+
+function feedRules(rules: readonly DnrRule[], slice: Slice): string {
   const digest = new TextDigest();
-  feedCanonical(digest, [...rules].sort((x, y) => x.id - y.id), []);
+  feedCanonical(digest, [...rules].sort((x, y) => x.id - y.id), [], slice);
   return `${digest.hex()}:${digest.length}`;
 }
 
 /** Lists at least this long are compared with those fed before and fed as words (shorter ones cost little to hash). */
 const SHARED_LIST_MIN = WORD_LIST_MIN;
 
-function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+/** The lists are as long, and equal at the slice's items. */
+function sameItems(a: readonly unknown[], b: readonly unknown[], { from, step }: Slice): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  for (let i = from; i < a.length; i += step) if (a[i] !== b[i]) return false;
   return true;
 }
 
@@ -390,20 +428,25 @@ function idSpaceError(what: string, count: number, limit: number): RuleLimitErro
   };
 }
 
-/** Feeds the characters canonicalJson(value) would return, a repeated long list as a back-reference (rulesDigest). */
-function feedCanonical(digest: TextDigest, value: unknown, fed: unknown[][]): void {
+/**
+ * Feeds the characters canonicalJson(value) would return, a long list as words and, when it
+ * equals one fed before, as a back-reference (rulesDigest); of a long list only the slice's
+ * items (rulesSliceDigest).
+ */
+function feedCanonical(digest: TextDigest, value: unknown, fed: unknown[][], slice: Slice): void {
+  const inner = (d: TextDigest, item: unknown) => feedCanonical(d, item, fed, slice);
   if (Array.isArray(value)) {
     if (value.length >= SHARED_LIST_MIN) {
-      const earlier = fed.findIndex((list) => sameItems(list, value));
+      const earlier = fed.findIndex((list) => sameItems(list, value, slice));
       if (earlier !== -1) {
         digest.update(`\u0000${earlier}`);
         return;
       }
       fed.push(value);
-      digest.updateWordList(value, (d, item) => feedCanonical(d, item, fed));
+      digest.updateWordList(value, inner, slice.from, slice.step);
       return;
     }
-    digest.updateJsonArray(value, (d, item) => feedCanonical(d, item, fed));
+    digest.updateJsonArray(value, inner);
     return;
   }
   if (value !== null && typeof value === 'object') {
@@ -413,7 +456,7 @@ function feedCanonical(digest: TextDigest, value: unknown, fed: unknown[][]): vo
     digest.update('{');
     entries.forEach(([k, v], i) => {
       digest.update(i > 0 ? `,${JSON.stringify(k)}:` : `${JSON.stringify(k)}:`);
-      feedCanonical(digest, v, fed);
+      feedCanonical(digest, v, fed, slice);
     });
     digest.update('}');
     return;

@@ -6,7 +6,8 @@ import { fakeBrowser } from 'wxt/testing';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { CHROME_DNR_LIMITS, type DnrLimits, type DnrRule } from '@/utils/dnr/types';
-import { compileBlockRules, isSessionRule } from '@/utils/dnr/rules';
+import { CHECK_SLICES, checkSlice, compileBlockRules, isSessionRule } from '@/utils/dnr/rules';
+import { WORD_LIST_MIN } from '@/utils/digest';
 import type { RuleUpdate } from '@/utils/dnr/installed';
 import { buildMatchConfig } from '@/utils/policy/resolve';
 import { DEFAULTS } from '@/utils/policy/schema';
@@ -404,6 +405,27 @@ describe('the browser’s rules, checked at every reconcile', () => {
     const shopping = dnr.installed.find((r) => r.action.type === 'redirect' && r.condition.requestDomains?.includes('taobao.com'))!;
     shopping.condition.requestDomains = ['example.invalid'];
     await reconcile('wake', false);
+    expect(dnr.installed).toEqual(compiled);
+  });
+
+  test('a domain swapped in place for one as long is repaired at the minute its slice is checked (issue 16), not at the others', async () => {
+    await reconcile('start');
+    const compiled = structuredClone(dnr.installed);
+    const shopping = dnr.installed.find((r) => r.action.type === 'redirect' && r.condition.requestDomains?.includes('taobao.com'))!;
+    const domains = shopping.condition.requestDomains!;
+    // Long enough to be checked by slices (shorter lists are hashed whole at every wake).
+    expect(domains.length).toBeGreaterThanOrEqual(WORD_LIST_MIN);
+    const index = domains.indexOf('taobao.com');
+    domains[index] = 'taobao.con';
+    const repairedAt: number[] = [];
+    for (let minute = 1; minute <= CHECK_SLICES; minute++) {
+      const now = WORK_TIME.getTime() + minute * 60_000;
+      vi.setSystemTime(now);
+      const replaced = dnr.replaced;
+      await reconcile('wake', false);
+      if (dnr.replaced !== replaced) repairedAt.push(checkSlice(now));
+    }
+    expect(repairedAt).toEqual([index % CHECK_SLICES]);
     expect(dnr.installed).toEqual(compiled);
   });
 

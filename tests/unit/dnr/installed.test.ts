@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { compileBlockRules, rulesDigest, rulesFingerprint } from '@/utils/dnr/rules';
+import { CHECK_SLICES, checkSlice, compileBlockRules, rulesDigest, rulesFingerprint, rulesSliceDigest } from '@/utils/dnr/rules';
 import { normaliseInstalledRule, ruleUpdate, textHash } from '@/utils/dnr/installed';
 import { CHROME_DNR_LIMITS, type DnrRule } from '@/utils/dnr/types';
 
@@ -71,6 +71,59 @@ describe('rulesDigest with a long list in two rules (issue 16: hashed once, comp
     const shorter = structuredClone(rules);
     shorter[1]!.condition.requestDomains!.pop();
     expect(rulesDigest(shorter)).not.toBe(base);
+  });
+});
+
+describe('rulesSliceDigest (issue 16: a wake with nothing to compile checks one slice of the long lists)', () => {
+  const domains = Array.from({ length: 503 }, (_, i) => `site${i}.cn`);
+  const rules = [
+    { id: 1, priority: 1, action: { type: 'block' }, condition: { requestDomains: domains, excludedResourceTypes: ['main_frame', 'sub_frame'] } },
+    { id: 2, priority: 1, action: { type: 'redirect', redirect: { extensionPath: '/blocked.html' } }, condition: { requestDomains: [...domains], resourceTypes: ['main_frame', 'sub_frame'] } },
+    { id: 3, priority: 1, action: { type: 'block' }, condition: { requestDomains: ['short.cn', 'list.cn'] } },
+  ] as unknown as DnrRule[];
+  const slices = (list: DnrRule[]) => Array.from({ length: CHECK_SLICES }, (_, k) => rulesSliceDigest(list, k));
+  const base = slices(rules);
+  const changed = (list: DnrRule[]) => slices(list).flatMap((digest, k) => (digest === base[k] ? [] : [k]));
+
+  test('stable for a copy; the slices differ from each other and from the whole digest', () => {
+    expect(slices(structuredClone(rules))).toEqual(base);
+    expect(new Set([...base, rulesDigest(rules)]).size).toBe(CHECK_SLICES + 1);
+  });
+
+  test('a domain swapped in place, in either copy, changes exactly the slice that holds it; property over every index', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: domains.length - 1 }), fc.constantFrom(0, 1), fc.boolean(), (index, rule, both) => {
+        const edited = structuredClone(rules);
+        for (const r of both ? [0, 1] : [rule]) edited[r]!.condition.requestDomains![index] = `sXte${index}.cn`.slice(0, domains[index]!.length);
+        expect(changed(edited)).toEqual([index % CHECK_SLICES]);
+      }),
+    );
+  });
+
+  test('a domain added or removed, a short list, an action or a rule edited: every slice changes', () => {
+    const all = Array.from({ length: CHECK_SLICES }, (_, k) => k);
+    const edits: ((list: DnrRule[]) => void)[] = [
+      (list) => void list[1]!.condition.requestDomains!.splice(7, 1),
+      (list) => void list[0]!.condition.requestDomains!.push('taobao.com'),
+      (list) => void (list[2]!.condition.requestDomains![0] = 'other.cn'),
+      (list) => void (list[1]!.action = { type: 'allow' }),
+      (list) => void (list[0]!.priority = 2),
+      (list) => void list.pop(),
+      (list) => void list.push({ id: 20000, priority: 100, action: { type: 'allowAllRequests' }, condition: { requestDomains: ['taobao.com'] } } as DnrRule),
+    ];
+    for (const edit of edits) {
+      const edited = structuredClone(rules);
+      edit(edited);
+      expect(changed(edited), String(edit)).toEqual(all);
+    }
+  });
+
+  test('one slice a minute, every slice within CHECK_SLICES consecutive minutes; out-of-range slices are refused', () => {
+    const start = Date.UTC(2026, 2, 2, 1, 0, 30);
+    const seen = Array.from({ length: CHECK_SLICES }, (_, m) => checkSlice(start + m * 60_000));
+    expect(new Set(seen).size).toBe(CHECK_SLICES);
+    expect(checkSlice(start + 29_000)).toBe(seen[0]);
+    for (const bad of [-1, CHECK_SLICES, 0.5]) expect(() => rulesSliceDigest(rules, bad)).toThrow(RangeError);
   });
 });
 
