@@ -10,6 +10,8 @@ import { ChromiumPolicyFile, launchChromium, readLocal, waitForRulesInForce, typ
 import { waitFor } from './support/poll';
 import { TestServer } from './support/server';
 import { cleanUp } from './support/cleanup';
+import { CHECK_SLICES } from '../../utils/dnr/rules';
+import { WORD_LIST_MIN } from '../../utils/digest';
 
 const NO_WORK = Object.fromEntries(Object.keys(ALWAYS_WORK).map((d) => [d, []]));
 const BEFORE = { ...BLOCKING_POLICY, schoolName: '下班时间', schedule: { weekly: NO_WORK, officialCalendar: 'none' } };
@@ -230,6 +232,39 @@ describe('Chromium: bypass round 2 (#17)', () => {
     await go(page, server.url('taobao.com', '/after-tampering'));
     await onBlockPage(page);
     await page.close();
+  });
+
+  test('a domain swapped in place for one as long is repaired by the wake whose minute checks it (case 6b; issue 16: a wake with nothing to compile hashes a tenth of each long list)', async () => {
+    // A wake checks the slice of its minute (utils/dnr/rules.ts checkSlice): one domain of this
+    // minute's slice and one of the next minute's are swapped, so the wake below finds one,
+    // whichever side of a minute it lands on; the repair puts back the whole rule.
+    const tampered = await ext.evaluate(
+      async ({ slices, minLength }) => {
+        const rules = await chrome.declarativeNetRequest.getDynamicRules();
+        const rule = rules.find((r) => r.action.type === 'redirect' && r.condition.requestDomains?.includes('taobao.com'));
+        const original = rule?.condition.requestDomains;
+        if (!rule || !original || original.length < minLength) return null;
+        const domains = [...original];
+        const minute = Math.floor(Date.now() / 60_000);
+        for (const k of [0, 1]) {
+          const index = (minute + k) % slices;
+          const domain = domains[index]!;
+          domains[index] = (domain.startsWith('x') ? 'y' : 'x') + domain.slice(1);
+        }
+        await chrome.declarativeNetRequest.updateDynamicRules({ removeRuleIds: [rule.id], addRules: [{ ...rule, condition: { ...rule.condition, requestDomains: domains } }] });
+        return { id: rule.id, original };
+      },
+      { slices: CHECK_SLICES, minLength: WORD_LIST_MIN },
+    );
+    expect(tampered).not.toBeNull();
+    const domainsHeld = () => ext.evaluate(async (id) => (await chrome.declarativeNetRequest.getDynamicRules()).find((r) => r.id === id)?.condition.requestDomains, tampered!.id);
+    expect(await domainsHeld()).not.toEqual(tampered!.original);
+
+    const cdp = await session.context.newCDPSession(ext);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await blockedToday(); // a message starts the worker again
+    await waitFor('the swapped domains put back', async () => (JSON.stringify(await domainsHeld()) === JSON.stringify(tampered!.original) ? true : undefined));
   });
 
   test('across every case above, no blocked host received a request once the period began', () => {

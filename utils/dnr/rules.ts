@@ -151,8 +151,8 @@ export function rulesDigest(rules: readonly DnrRule[]): string {
 
 /**
  * How many slices the check at a wake with nothing to compile cycles through, one a minute
- * (rulesSliceDigest): a domain swapped in place for another of the same length is found within
- * this many minutes of work time; anything else that differs, at the next wake.
+ * (rulesSliceDigest): a domain swapped in place for another is found within this many minutes
+ * of one-a-minute checkpoint wakes; anything else that differs, at the next wake.
  */
 export const CHECK_SLICES = 10;
 
