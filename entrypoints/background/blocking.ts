@@ -76,7 +76,8 @@ export async function applyBlocking(ctx: Context, now: number, inWorkTime: boole
   }
   // #17: compare with what the browser holds, not with what was stored: a rule rewritten in
   // place (same ids, same count) is repaired at the next reconcile. One read of both rule sets
-  // and one hash per reconcile: the compile above already costs more. Only the rules that
+  // and one whole hash per reconcile, with the ten slice digests a wake with nothing to compile
+  // checks (together about one more hash): the compile above costs more. Only the rules that
   // differ are sent (issue 16: an unlock adds its two session rules, not the whole policy again).
   const normalised = rules.map(normaliseInstalledRule);
   const fingerprint = rulesDigest(normalised);
